@@ -32,7 +32,17 @@ export function formatBadValue(v: unknown): string {
   if (v === undefined || v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  if (Array.isArray(v)) return '[]' + (v.length ? JSON.stringify(v) : '');
+  // Go's %#v forms, which apimachinery falls back to for composite values.
+  if (Array.isArray(v)) {
+    if (v.every((x) => typeof x === 'string')) return `[]string{${v.map((x) => JSON.stringify(x)).join(', ')}}`;
+    return `[]interface {}{${v.map((x) => formatBadValue(x)).join(', ')}}`;
+  }
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.every(([, x]) => typeof x === 'string'))
+    return `map[string]string{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, x]) => `${JSON.stringify(k)}:${JSON.stringify(x)}`)
+      .join(', ')}}`;
   return '"object"';
 }
 

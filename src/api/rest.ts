@@ -40,6 +40,8 @@ export interface ApiResponse<T = unknown> {
   body: T | Status;
   /** Trace id of the apiserver's handling of this request. */
   trace?: string;
+  /** `Warning` headers (e.g. unknown fields under fieldValidation=Warn). */
+  warnings?: string[];
 }
 
 /** The media type kubectl asks for to get server-side printed tables. */

@@ -2,9 +2,15 @@
  * Core API object shapes shared by every component. Kubernetes' own types come from
  * `kubernetes-types`; this module adds the loose "any object" shape the apiserver stores.
  */
-import type { ObjectMeta, OwnerReference, Status, ListMeta } from 'kubernetes-types/meta/v1';
+import type { ObjectMeta as K8sObjectMeta, OwnerReference, Status, ListMeta } from 'kubernetes-types/meta/v1';
 
-export type { ObjectMeta, OwnerReference, Status, ListMeta };
+/** Removes `readonly` (kubernetes-types marks server-set fields readonly; the server sets them). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** ObjectMeta with every field writable (the apiserver and controllers write server-set fields). */
+export type ObjectMeta = Mutable<K8sObjectMeta>;
+
+export type { OwnerReference, Status, ListMeta };
 export type { Pod, Node, Namespace, Service, Event, ConfigMap, Secret } from 'kubernetes-types/core/v1';
 
 /** Any Kubernetes object: apiVersion, kind, metadata and whatever fields its kind defines. */
