@@ -66,7 +66,7 @@ export function fieldErrorBody(e: FieldError): string {
     case 'FieldValueTooLong':
       return withDetail('Too long');
     case 'FieldValueTooMany':
-      return withDetail('Too many');
+      return withDetail(e.badValue === undefined ? 'Too many' : `Too many: ${formatBadValue(e.badValue)}`);
     case 'FieldValueNotFound':
       return withDetail(`Not found: ${formatBadValue(e.badValue)}`);
     case 'InternalError':
@@ -100,12 +100,12 @@ export const fieldError = {
     type: 'FieldValueTooLong',
     field,
     badValue,
-    detail: `may not be more than ${max} bytes`,
+    detail: `may not be more than ${max} ${max === 1 ? 'byte' : 'bytes'}`,
   }),
   tooMany: (field: string, actual: number, max: number): FieldError => ({
     type: 'FieldValueTooMany',
     field,
-    detail: `must have at most ${max} items`,
+    detail: `must have at most ${max} ${max === 1 ? 'item' : 'items'}`,
     badValue: actual,
   }),
   notFound: (field: string, badValue: unknown): FieldError => ({ type: 'FieldValueNotFound', field, badValue }),

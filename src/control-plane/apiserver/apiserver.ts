@@ -16,7 +16,7 @@ import type { KubeObject, WatchEvent, WatchEventType } from '../../api/types';
 import { parseSelector, matches as labelsMatch, type Selector as LabelSelector } from '../../api/labels';
 import { parseFieldSelector, convertFieldSelector, requiresExactMatchField, matchesFields, fieldSetFor, type FieldSelector } from '../../api/fields';
 import { printTable } from '../../api/printers';
-import { applyDefaults } from './defaults';
+import { applyDefaults, prepareJobForCreate } from './defaults';
 import { validateCreate, validateUpdate, validateStatusUpdate } from './validation';
 import { checkTypes, findUnknownFields, strictDecodingMessage, unknownFieldWarnings } from '../../api/schema';
 import { applyJsonPatch } from '../../api/patch/json-patch';
@@ -105,6 +105,8 @@ export class ApiServer {
   private caches = new Map<ResourceInfo, WatchCache>();
   /** Revision of the latest write this server made (it is etcd's only writer). */
   private lastWrite = 0;
+  /** Per resource, the revision of this server's latest write to it (what its cache must reach). */
+  private lastWriteOf = new Map<ResourceInfo, number>();
   private kubelets = new Map<string, KubeletHandler>();
   private eventLease: { id: number; until: number } | undefined;
   private compactTimer: number | undefined;
@@ -181,7 +183,7 @@ export class ApiServer {
   private async bootstrap(): Promise<void> {
     const sys = { method: 'POST' as HttpMethod, from: NAME, user: { username: 'system:apiserver', groups: ['system:masters'] } };
     const ensure = async (path: string, body: KubeObject) => {
-      const r = await this.request({ ...sys, path, body });
+      const r = await this.handle({ ...sys, path, body });
       if (r.status >= 300 && r.status !== 409) throw new ApiError(r.body as Status);
     };
     for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
@@ -233,6 +235,16 @@ export class ApiServer {
 
   /** Handles one REST request. Never throws: failures come back as a Status body. */
   async request(req: ApiRequest): Promise<ApiResponse> {
+    try {
+      await this.start();
+    } catch (e) {
+      return { status: 503, body: toStatus(errors.serviceUnavailable(`the apiserver could not start: ${(e as Error).message}`)) };
+    }
+    return this.handle(req);
+  }
+
+  /** Handles a request once the caches are filled. */
+  private async handle(req: ApiRequest): Promise<ApiResponse> {
     const reqId = this.o.tracer.emit({
       causeId: req.cause,
       from: req.from ?? 'client',
@@ -244,7 +256,6 @@ export class ApiServer {
     });
     let res: ApiResponse;
     try {
-      await this.start();
       res = await this.dispatch(req, reqId);
     } catch (e) {
       res = { status: e instanceof ApiError ? e.code : 500, body: toStatus(e instanceof EtcdError ? this.etcdFailure(e) : e) };
@@ -398,7 +409,7 @@ export class ApiServer {
   private async fresh(info: ResourceInfo): Promise<WatchCache> {
     const c = this.cacheOf(info);
     await c.start();
-    await c.waitFor(this.lastWrite);
+    await c.waitFor(this.lastWriteOf.get(info) ?? 0);
     return c;
   }
 
@@ -531,7 +542,7 @@ export class ApiServer {
       failure: [],
       cause: etcdId,
     });
-    if (res.succeeded) this.lastWrite = Math.max(this.lastWrite, res.revision);
+    this.noteWrite(info, res);
     if (this.o.tracer.enabled) {
       this.o.tracer.emit({
         id: etcdId,
@@ -558,7 +569,7 @@ export class ApiServer {
       failure: [],
       cause: etcdId,
     });
-    if (res.succeeded) this.lastWrite = Math.max(this.lastWrite, res.revision);
+    this.noteWrite(info, res);
     if (this.o.tracer.enabled) {
       this.o.tracer.emit({
         id: etcdId,
@@ -574,6 +585,12 @@ export class ApiServer {
       });
     }
     return res.succeeded;
+  }
+
+  private noteWrite(info: ResourceInfo, res: TxnResult): void {
+    if (!res.succeeded) return;
+    this.lastWrite = Math.max(this.lastWrite, res.revision);
+    this.lastWriteOf.set(info, Math.max(this.lastWriteOf.get(info) ?? 0, res.revision));
   }
 
   private async eventLeaseId(): Promise<number> {
@@ -608,6 +625,7 @@ export class ApiServer {
     delete m.deletionGracePeriodSeconds;
     delete (m as Record<string, unknown>).selfLink;
     prepareForCreate(info, obj);
+    if (info.kind === 'Job') prepareJobForCreate(obj, m.uid);
     const dryRun = req.query?.dryRun === 'All';
     const attrs: AdmissionAttributes = {
       operation: 'CREATE',
@@ -1103,7 +1121,7 @@ export class ApiServer {
         from = Number(rvq);
         if (!Number.isFinite(from)) throw errors.badRequest(`invalid resource version: ${rvq}`);
       } else {
-        await c.waitFor(this.lastWrite);
+        await c.waitFor(this.lastWriteOf.get(ri.info) ?? 0);
       }
       let indexValue: string | undefined;
       if (ri.info.kind === 'Pod' && q.fieldSelector) {
