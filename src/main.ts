@@ -1,10 +1,12 @@
 /** The page's entry: starts the cluster's workers, then the UI. */
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
+import { ClusterState } from './ui/cluster.svelte';
 import { ScaledClock } from './runtime/clock';
 import { Supervisor } from './runtime/supervisor';
 import { createBrowserWorker } from './runtime/browser-workers';
 import { browserSpecs } from './runtime/cluster-spec';
+import type { ApiRequest, ApiResponse } from './api/rest';
 
 const params = new URLSearchParams(location.search);
 const dbName = params.get('db') ?? 'kubelab';
@@ -17,9 +19,12 @@ const supervisor = new Supervisor({
 /** Handles for end-to-end tests and the browser console. */
 declare global {
   interface Window {
-    kubelab: { supervisor: Supervisor; ready: Promise<void> };
+    kubelab: { supervisor: Supervisor; ready: Promise<void>; request: (req: ApiRequest) => Promise<ApiResponse> };
   }
 }
 const ready = supervisor.start();
-window.kubelab = { supervisor, ready };
-mount(App, { target: document.getElementById('app')!, props: { supervisor } });
+const console = supervisor.connect('kubectl');
+window.kubelab = { supervisor, ready, request: (req) => console.request(req) };
+const cluster = new ClusterState(supervisor);
+cluster.start();
+mount(App, { target: document.getElementById('app')!, props: { cluster } });

@@ -1,0 +1,108 @@
+/**
+ * The real cluster in real Chromium: every component starts in its own Web Worker, objects written
+ * through the apiserver land in etcd's IndexedDB and come back after a reload with the same
+ * resourceVersions, and a killed worker is noticed and restarted.
+ */
+import { test, expect, waitFor } from './harness.mjs';
+
+async function start(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.kubelab !== undefined, null, { timeout: 20_000 });
+  await page.evaluate(() => window.kubelab.ready);
+}
+
+const req = (page, r) => page.evaluate((r) => window.kubelab.request(r), r);
+const statuses = (page) => page.evaluate(() => window.kubelab.supervisor.status());
+
+test('the cluster starts in workers and shows its nodes', async ({ page, baseUrl, expectNoConsoleErrors }) => {
+  await start(page, `${baseUrl}?db=e2e-start`);
+  const comps = await statuses(page);
+  expect(comps.map((c) => c.name).sort(), 'components').toEqual(
+    ['control-plane', 'etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'node-1', 'node-2'].sort(),
+  );
+  expect(comps.every((c) => c.state === 'running'), 'all running').toBe(true);
+  await page.waitForSelector('[data-node="node-2"]', { timeout: 15_000 });
+  const nodes = await req(page, { method: 'GET', path: '/api/v1/nodes' });
+  expect(nodes.status, 'list nodes').toBe(200);
+  expect(nodes.body.items.map((n) => n.metadata.name), 'node names').toEqual(['control-plane', 'node-1', 'node-2']);
+  const ns = await req(page, { method: 'GET', path: '/api/v1/namespaces' });
+  expect(ns.body.items.map((n) => n.metadata.name), 'namespaces').toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+  expectNoConsoleErrors();
+});
+
+test('objects survive a page reload with the same resourceVersions', async ({ page, baseUrl, reload }) => {
+  const url = `${baseUrl}?db=e2e-reload`;
+  await start(page, url);
+  const cm = await req(page, {
+    method: 'POST',
+    path: '/api/v1/namespaces/default/configmaps',
+    body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { color: 'blue' } },
+  });
+  expect(cm.status, 'create configmap').toBe(201);
+  const pod = await req(page, {
+    method: 'POST',
+    path: '/api/v1/namespaces/default/pods',
+    body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nginx', labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+  });
+  expect(pod.status, 'create pod').toBe(201);
+  const upd = await req(page, {
+    method: 'PATCH',
+    path: '/api/v1/namespaces/default/configmaps/settings',
+    headers: { contentType: 'application/merge-patch+json' },
+    body: { data: { color: 'green' } },
+  });
+  expect(upd.status, 'patch configmap').toBe(200);
+  const before = await req(page, { method: 'GET', path: '/api/v1/namespaces/default/pods/nginx' });
+
+  await reload();
+  await start(page, url);
+  const cm2 = await req(page, { method: 'GET', path: '/api/v1/namespaces/default/configmaps/settings' });
+  expect(cm2.status, 'configmap after reload').toBe(200);
+  expect(cm2.body.data, 'configmap data').toEqual({ color: 'green' });
+  expect(cm2.body.metadata.resourceVersion, 'configmap resourceVersion').toBe(upd.body.metadata.resourceVersion);
+  expect(cm2.body.metadata.uid, 'configmap uid').toBe(cm.body.metadata.uid);
+  const pod2 = await req(page, { method: 'GET', path: '/api/v1/namespaces/default/pods/nginx' });
+  expect(pod2.body.metadata.resourceVersion, 'pod resourceVersion').toBe(before.body.metadata.resourceVersion);
+  expect(pod2.body.metadata.uid, 'pod uid').toBe(pod.body.metadata.uid);
+  // A write after the reload continues the same revision sequence.
+  const again = await req(page, {
+    method: 'POST',
+    path: '/api/v1/namespaces/default/configmaps',
+    body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after' } },
+  });
+  expect(Number(again.body.metadata.resourceVersion) > Number(upd.body.metadata.resourceVersion), 'revision grows').toBe(true);
+});
+
+test('a killed worker is restarted and the cluster carries on', async ({ page, baseUrl }) => {
+  await start(page, `${baseUrl}?db=e2e-kill`);
+  const created = await req(page, {
+    method: 'POST',
+    path: '/api/v1/namespaces/default/configmaps',
+    body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'before-crash' } },
+  });
+  expect(created.status, 'create').toBe(201);
+  for (const name of ['kube-apiserver', 'etcd', 'node-1']) {
+    await page.evaluate((n) => window.kubelab.supervisor.kill(n), name);
+    await waitFor(
+      async () => {
+        const s = (await statuses(page)).find((c) => c.name === name);
+        return s.restarts >= 1 && s.state === 'running';
+      },
+      { timeout: 20_000, message: `${name} restarted` },
+    );
+  }
+  await waitFor(
+    async () => (await req(page, { method: 'GET', path: '/api/v1/namespaces/default/configmaps/before-crash' })).status === 200,
+    { timeout: 20_000, message: 'apiserver answers again after restarts' },
+  );
+  const got = await req(page, { method: 'GET', path: '/api/v1/namespaces/default/configmaps/before-crash' });
+  expect(got.body.metadata.uid, 'same object after restarts').toBe(created.body.metadata.uid);
+  const after = await req(page, {
+    method: 'POST',
+    path: '/api/v1/namespaces/default/configmaps',
+    body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after-crash' } },
+  });
+  expect(after.status, 'writes work after restarts').toBe(201);
+  const lease = await req(page, { method: 'GET', path: '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/node-1' });
+  expect(lease.status, 'restarted node renews its lease').toBe(200);
+});
