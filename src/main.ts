@@ -19,7 +19,11 @@ const supervisor = new Supervisor({
 /** Handles for end-to-end tests and the browser console. */
 declare global {
   interface Window {
-    kubelab: { supervisor: Supervisor; ready: Promise<void>; request: (req: ApiRequest) => Promise<ApiResponse> };
+    kubelab: {
+      supervisor: Supervisor;
+      ready: Promise<void>;
+      request: (req: ApiRequest) => Promise<ApiResponse>;
+    };
   }
 }
 const ready = supervisor.start();

@@ -5,7 +5,7 @@
  * returns `undefined` for a missing object instead of a NotFound error (use `getOrThrow` for that).
  */
 import { errors, type GroupResource } from '../api/errors';
-import { everything, parseSelector, type Selector } from './labels';
+import { everything, isEverything, matches, parseSelector, type Selector } from '../api/labels';
 import { NAMESPACE_INDEX, type Indexer, type Keyed } from './store';
 
 /** A label selector: parsed, its text form, or undefined for everything. */
@@ -36,7 +36,7 @@ export class Lister<T extends Keyed> {
   list(selector?: SelectorLike): T[] {
     const sel = toSelector(selector);
     const all = this.indexer.list();
-    return sel.empty() ? all : all.filter((o) => sel.matches(o.metadata?.labels));
+    return isEverything(sel) ? all : all.filter((o) => matches(sel, o.metadata?.labels));
   }
 
   /** The cached object `ns/name` (or `name` when `ns` is empty), or undefined. */
@@ -62,7 +62,7 @@ export class Lister<T extends Keyed> {
       list: (selector?: SelectorLike) => {
         const sel = toSelector(selector);
         const objs = this.indexer.byIndex(NAMESPACE_INDEX, ns);
-        return sel.empty() ? objs : objs.filter((o) => sel.matches(o.metadata?.labels));
+        return isEverything(sel) ? objs : objs.filter((o) => matches(sel, o.metadata?.labels));
       },
       get: (name: string) => this.indexer.getByKey(`${ns}/${name}`),
     };

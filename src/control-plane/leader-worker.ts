@@ -25,7 +25,14 @@ export function runWithLeaderElection(
     releaseOnCancel: true,
     callbacks: {
       onStartedLeading: () => {
-        ctx.tracer.emit({ to: component, kind: 'lifecycle', verb: 'leading', resource: 'leases', namespace: 'kube-system', name: component });
+        ctx.tracer.emit({
+          to: component,
+          kind: 'lifecycle',
+          verb: 'leading',
+          resource: 'leases',
+          namespace: 'kube-system',
+          name: component,
+        });
         running = lead(client);
       },
       onStoppedLeading: () => {

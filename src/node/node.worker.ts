@@ -5,7 +5,15 @@ import { NodeRegistration, type NodeConfig } from './kubelet/node-registration';
 
 hostComponent(async (ctx) => {
   const nodes = (Array.isArray(ctx.spec.options.nodes) ? ctx.spec.options.nodes : []) as NodeConfig[];
-  const regs = nodes.map((cfg) => new NodeRegistration(new Clientset(ctx.api, { from: `kubelet/${cfg.name}` }), ctx.clock, ctx.tracer, cfg));
+  const regs = nodes.map(
+    (cfg) =>
+      new NodeRegistration(
+        new Clientset(ctx.api, { from: `kubelet/${cfg.name}` }),
+        ctx.clock,
+        ctx.tracer,
+        cfg,
+      ),
+  );
   await Promise.all(regs.map((r) => r.start()));
   return {
     stop() {

@@ -5,7 +5,10 @@ import type { ComponentKind } from './protocol';
 export function createBrowserWorker(kind: ComponentKind): Worker {
   switch (kind) {
     case 'etcd':
-      return new Worker(new URL('../control-plane/etcd/etcd.worker.ts', import.meta.url), { type: 'module', name: 'etcd' });
+      return new Worker(new URL('../control-plane/etcd/etcd.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'etcd',
+      });
     case 'kube-apiserver':
       return new Worker(new URL('../control-plane/apiserver/apiserver.worker.ts', import.meta.url), {
         type: 'module',
@@ -17,10 +20,13 @@ export function createBrowserWorker(kind: ComponentKind): Worker {
         name: 'kube-scheduler',
       });
     case 'kube-controller-manager':
-      return new Worker(new URL('../control-plane/controller-manager/controller-manager.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'kube-controller-manager',
-      });
+      return new Worker(
+        new URL('../control-plane/controller-manager/controller-manager.worker.ts', import.meta.url),
+        {
+          type: 'module',
+          name: 'kube-controller-manager',
+        },
+      );
     case 'node':
       return new Worker(new URL('../node/node.worker.ts', import.meta.url), { type: 'module', name: 'node' });
   }

@@ -10,7 +10,10 @@ export function defaultNodes(workers = 2): NodeConfig[] {
   const nodes: NodeConfig[] = [
     {
       name: 'control-plane',
-      labels: { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' },
+      labels: {
+        'node-role.kubernetes.io/control-plane': '',
+        'node.kubernetes.io/exclude-from-external-load-balancers': '',
+      },
       taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
       podCIDR: '10.244.0.0/24',
       internalIP: '172.18.0.2',
@@ -23,18 +26,39 @@ export function defaultNodes(workers = 2): NodeConfig[] {
 }
 
 /** Component specs of a browser cluster. Nodes are pooled, at most `perWorker` per node worker. */
-export function browserSpecs(opts: { seed: string; dbName: string; nodes?: NodeConfig[]; perWorker?: number; backend?: 'indexeddb' | 'memory' }): ComponentSpec[] {
+export function browserSpecs(opts: {
+  seed: string;
+  dbName: string;
+  nodes?: NodeConfig[];
+  perWorker?: number;
+  backend?: 'indexeddb' | 'memory';
+}): ComponentSpec[] {
   const nodes = opts.nodes ?? defaultNodes();
   const per = opts.perWorker ?? 1;
   const specs: ComponentSpec[] = [
-    { kind: 'etcd', name: 'etcd', seed: `${opts.seed}/etcd`, options: { dbName: opts.dbName, backend: opts.backend ?? 'indexeddb' } },
+    {
+      kind: 'etcd',
+      name: 'etcd',
+      seed: `${opts.seed}/etcd`,
+      options: { dbName: opts.dbName, backend: opts.backend ?? 'indexeddb' },
+    },
     { kind: 'kube-apiserver', name: 'kube-apiserver', seed: `${opts.seed}/kube-apiserver`, options: {} },
     { kind: 'kube-scheduler', name: 'kube-scheduler', seed: `${opts.seed}/kube-scheduler`, options: {} },
-    { kind: 'kube-controller-manager', name: 'kube-controller-manager', seed: `${opts.seed}/kube-controller-manager`, options: {} },
+    {
+      kind: 'kube-controller-manager',
+      name: 'kube-controller-manager',
+      seed: `${opts.seed}/kube-controller-manager`,
+      options: {},
+    },
   ];
   for (let i = 0; i < nodes.length; i += per) {
     const pool = nodes.slice(i, i + per);
-    specs.push({ kind: 'node', name: per === 1 ? pool[0].name : `node-pool-${i / per}`, seed: `${opts.seed}/nodes/${i}`, options: { nodes: pool } });
+    specs.push({
+      kind: 'node',
+      name: per === 1 ? pool[0].name : `node-pool-${i / per}`,
+      seed: `${opts.seed}/nodes/${i}`,
+      options: { nodes: pool },
+    });
   }
   return specs;
 }

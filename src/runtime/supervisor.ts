@@ -174,12 +174,14 @@ export class Supervisor {
   subscribeTrace(fn: (r: TraceRecord) => void, filter: TraceFilter = {}): () => void {
     const unsub = this.bus.subscribe(fn, filter);
     this.traceFilter = {};
-    for (const m of this.managed.values()) this.send(m, { v: PROTOCOL_VERSION, t: 'trace', filter: this.traceFilter });
+    for (const m of this.managed.values())
+      this.send(m, { v: PROTOCOL_VERSION, t: 'trace', filter: this.traceFilter });
     return () => {
       unsub();
       if (!this.bus.enabled) {
         this.traceFilter = null;
-        for (const m of this.managed.values()) this.send(m, { v: PROTOCOL_VERSION, t: 'trace', filter: null });
+        for (const m of this.managed.values())
+          this.send(m, { v: PROTOCOL_VERSION, t: 'trace', filter: null });
       }
     };
   }
@@ -264,11 +266,14 @@ export class Supervisor {
           this.send(other, { v: PROTOCOL_VERSION, t: 'connect', peer: 'apiserver', port }, [port]),
         );
       }
-      for (const [client, slot] of this.clients) this.wireClient(client, (port) => slot.set(portEndpoint(port)));
+      for (const [client, slot] of this.clients)
+        this.wireClient(client, (port) => slot.set(portEndpoint(port)));
       return;
     }
     if (api?.worker)
-      this.wireClient(m.spec.name, (port) => this.send(m, { v: PROTOCOL_VERSION, t: 'connect', peer: 'apiserver', port }, [port]));
+      this.wireClient(m.spec.name, (port) =>
+        this.send(m, { v: PROTOCOL_VERSION, t: 'connect', peer: 'apiserver', port }, [port]),
+      );
   }
 
   private wireEtcd(etcd: Managed, api: Managed): void {

@@ -81,13 +81,10 @@ export function hostComponent(factory: (ctx: WorkerContext) => Promise<Component
           },
           log: (level, message) => post({ v: PROTOCOL_VERSION, t: 'log', name, level, message }),
         };
-        Promise.resolve(factory(ctx)).then(
-          (c) => {
-            component = c;
-            post({ v: PROTOCOL_VERSION, t: 'ready', name });
-          },
-          fatal,
-        );
+        Promise.resolve(factory(ctx)).then((c) => {
+          component = c;
+          post({ v: PROTOCOL_VERSION, t: 'ready', name });
+        }, fatal);
         return;
       }
       case 'connect':

@@ -28,10 +28,16 @@ export class ClusterState {
     this.follow<Namespace>('namespaces', (l) => (this.namespaces = l));
   }
 
-  private follow<T extends { metadata?: { name?: string; resourceVersion?: string } }>(resource: 'nodes' | 'namespaces', set: (l: T[]) => void): void {
+  private follow<T extends { metadata?: { name?: string; resourceVersion?: string } }>(
+    resource: 'nodes' | 'namespaces',
+    set: (l: T[]) => void,
+  ): void {
     const rc = this.client.resource<T & { metadata: { name?: string } }>('', 'v1', resource);
+    // A private index; views get immutable snapshots through $state.raw, so no SvelteMap is needed.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const items = new Map<string, T>();
-    const publish = () => set([...items.values()].sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1)));
+    const publish = () =>
+      set([...items.values()].sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1)));
     let cancel: (() => void) | undefined;
     let stopped = false;
     const run = async () => {

@@ -14,19 +14,40 @@ async function start(page, url) {
 const req = (page, r) => page.evaluate((r) => window.kubelab.request(r), r);
 const statuses = (page) => page.evaluate(() => window.kubelab.supervisor.status());
 
-test('the cluster starts in workers and shows its nodes', async ({ page, baseUrl, expectNoConsoleErrors }) => {
+test('the cluster starts in workers and shows its nodes', async ({
+  page,
+  baseUrl,
+  expectNoConsoleErrors,
+}) => {
   await start(page, `${baseUrl}?db=e2e-start`);
   const comps = await statuses(page);
   expect(comps.map((c) => c.name).sort(), 'components').toEqual(
-    ['control-plane', 'etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'node-1', 'node-2'].sort(),
+    [
+      'control-plane',
+      'etcd',
+      'kube-apiserver',
+      'kube-controller-manager',
+      'kube-scheduler',
+      'node-1',
+      'node-2',
+    ].sort(),
   );
-  expect(comps.every((c) => c.state === 'running'), 'all running').toBe(true);
+  expect(
+    comps.every((c) => c.state === 'running'),
+    'all running',
+  ).toBe(true);
   await page.waitForSelector('[data-node="node-2"]', { timeout: 15_000 });
   const nodes = await req(page, { method: 'GET', path: '/api/v1/nodes' });
   expect(nodes.status, 'list nodes').toBe(200);
-  expect(nodes.body.items.map((n) => n.metadata.name), 'node names').toEqual(['control-plane', 'node-1', 'node-2']);
+  expect(
+    nodes.body.items.map((n) => n.metadata.name),
+    'node names',
+  ).toEqual(['control-plane', 'node-1', 'node-2']);
   const ns = await req(page, { method: 'GET', path: '/api/v1/namespaces' });
-  expect(ns.body.items.map((n) => n.metadata.name), 'namespaces').toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+  expect(
+    ns.body.items.map((n) => n.metadata.name),
+    'namespaces',
+  ).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
   expectNoConsoleErrors();
 });
 
@@ -42,7 +63,12 @@ test('objects survive a page reload with the same resourceVersions', async ({ pa
   const pod = await req(page, {
     method: 'POST',
     path: '/api/v1/namespaces/default/pods',
-    body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nginx', labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+    body: {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'nginx', labels: { app: 'web' } },
+      spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] },
+    },
   });
   expect(pod.status, 'create pod').toBe(201);
   const upd = await req(page, {
@@ -59,10 +85,14 @@ test('objects survive a page reload with the same resourceVersions', async ({ pa
   const cm2 = await req(page, { method: 'GET', path: '/api/v1/namespaces/default/configmaps/settings' });
   expect(cm2.status, 'configmap after reload').toBe(200);
   expect(cm2.body.data, 'configmap data').toEqual({ color: 'green' });
-  expect(cm2.body.metadata.resourceVersion, 'configmap resourceVersion').toBe(upd.body.metadata.resourceVersion);
+  expect(cm2.body.metadata.resourceVersion, 'configmap resourceVersion').toBe(
+    upd.body.metadata.resourceVersion,
+  );
   expect(cm2.body.metadata.uid, 'configmap uid').toBe(cm.body.metadata.uid);
   const pod2 = await req(page, { method: 'GET', path: '/api/v1/namespaces/default/pods/nginx' });
-  expect(pod2.body.metadata.resourceVersion, 'pod resourceVersion').toBe(before.body.metadata.resourceVersion);
+  expect(pod2.body.metadata.resourceVersion, 'pod resourceVersion').toBe(
+    before.body.metadata.resourceVersion,
+  );
   expect(pod2.body.metadata.uid, 'pod uid').toBe(pod.body.metadata.uid);
   // A write after the reload continues the same revision sequence.
   const again = await req(page, {
@@ -70,7 +100,10 @@ test('objects survive a page reload with the same resourceVersions', async ({ pa
     path: '/api/v1/namespaces/default/configmaps',
     body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after' } },
   });
-  expect(Number(again.body.metadata.resourceVersion) > Number(upd.body.metadata.resourceVersion), 'revision grows').toBe(true);
+  expect(
+    Number(again.body.metadata.resourceVersion) > Number(upd.body.metadata.resourceVersion),
+    'revision grows',
+  ).toBe(true);
 });
 
 test('a killed worker is restarted and the cluster carries on', async ({ page, baseUrl }) => {
@@ -92,7 +125,9 @@ test('a killed worker is restarted and the cluster carries on', async ({ page, b
     );
   }
   await waitFor(
-    async () => (await req(page, { method: 'GET', path: '/api/v1/namespaces/default/configmaps/before-crash' })).status === 200,
+    async () =>
+      (await req(page, { method: 'GET', path: '/api/v1/namespaces/default/configmaps/before-crash' }))
+        .status === 200,
     { timeout: 20_000, message: 'apiserver answers again after restarts' },
   );
   const got = await req(page, { method: 'GET', path: '/api/v1/namespaces/default/configmaps/before-crash' });
@@ -103,6 +138,9 @@ test('a killed worker is restarted and the cluster carries on', async ({ page, b
     body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after-crash' } },
   });
   expect(after.status, 'writes work after restarts').toBe(201);
-  const lease = await req(page, { method: 'GET', path: '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/node-1' });
+  const lease = await req(page, {
+    method: 'GET',
+    path: '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/node-1',
+  });
   expect(lease.status, 'restarted node renews its lease').toBe(200);
 });

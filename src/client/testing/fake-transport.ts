@@ -12,7 +12,7 @@ import { ApiError, errors, failureStatus, toStatus } from '../../api/errors';
 import type { ApiRequest, ApiResponse, ApiTransport } from '../../api/rest';
 import { findByKind, findResource, groupVersion, type ResourceInfo } from '../../api/resources';
 import type { KubeObject, WatchEvent } from '../../api/types';
-import { parseSelector } from '../labels';
+import { matches as labelsMatch, parseSelector } from '../../api/labels';
 
 interface ParsedPath {
   info: ResourceInfo;
@@ -304,7 +304,7 @@ export class FakeTransport implements ApiTransport {
     if (p.info.group !== info.group || p.info.resource !== info.resource) return false;
     if (p.namespace && obj.metadata.namespace !== p.namespace) return false;
     const q = w.req.query ?? {};
-    if (q.labelSelector && !parseSelector(q.labelSelector).matches(obj.metadata.labels)) return false;
+    if (q.labelSelector && !labelsMatch(parseSelector(q.labelSelector), obj.metadata.labels)) return false;
     return matchFieldSelector(q.fieldSelector, obj);
   }
 

@@ -6,10 +6,18 @@ import { ApiServer } from './apiserver';
 
 hostComponent(async (ctx) => {
   await ctx.etcd.get();
-  const api = new ApiServer({ etcd: remoteEtcd(() => ctx.etcd.now()), clock: ctx.clock, rng: ctx.rng, tracer: ctx.tracer });
+  const api = new ApiServer({
+    etcd: remoteEtcd(() => ctx.etcd.now()),
+    clock: ctx.clock,
+    rng: ctx.rng,
+    tracer: ctx.tracer,
+  });
   const servers: RpcServer[] = [];
   ctx.onAccept((client, ep) => {
-    const groups = client === 'kubectl' || client === 'ui' ? ['system:masters', 'system:authenticated'] : ['system:authenticated'];
+    const groups =
+      client === 'kubectl' || client === 'ui'
+        ? ['system:masters', 'system:authenticated']
+        : ['system:authenticated'];
     servers.push(serveApi(ep, api, { name: client, user: { username: client, groups } }));
   });
   await api.start();

@@ -45,7 +45,8 @@ function rfc3339(ms: number): string {
 /** Node allocatable from capacity (kubeadm defaults: only the memory eviction threshold is held back). */
 export function allocatableFrom(capacity: Record<string, string>): Record<string, string> {
   const out = { ...capacity };
-  if (capacity.memory) out.memory = quantityToString(sub(parseQuantity(capacity.memory), parseQuantity('100Mi')));
+  if (capacity.memory)
+    out.memory = quantityToString(sub(parseQuantity(capacity.memory), parseQuantity('100Mi')));
   return out;
 }
 
@@ -117,7 +118,10 @@ export class NodeRegistration {
         daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
         nodeInfo: {
           machineID: hex(cfg.name, 32),
-          systemUUID: hex(cfg.name + '/uuid', 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
+          systemUUID: hex(cfg.name + '/uuid', 32).replace(
+            /^(.{8})(.{4})(.{4})(.{4})(.{12})$/,
+            '$1-$2-$3-$4-$5',
+          ),
           bootID: hex(cfg.name + '/boot', 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
           kernelVersion: '6.8.0-kubelab',
           osImage: 'Debian GNU/Linux 12 (bookworm)',
@@ -143,7 +147,13 @@ export class NodeRegistration {
     } catch (e) {
       if (!isReason(e, 'NotFound')) throw e;
       await this.client.nodes.create(undefined, this.nodeObject(now));
-      this.tracer.emit({ to: 'kube-apiserver', kind: 'decision', verb: 'register node', resource: 'nodes', name: this.cfg.name });
+      this.tracer.emit({
+        to: 'kube-apiserver',
+        kind: 'decision',
+        verb: 'register node',
+        resource: 'nodes',
+        name: this.cfg.name,
+      });
     }
     await this.renewLease();
     this.scheduleStatus();
@@ -158,7 +168,12 @@ export class NodeRegistration {
       try {
         const cur = await leases.get('kube-node-lease', this.cfg.name);
         const next = structuredClone(cur) as Lease;
-        (next as { spec: Lease['spec'] }).spec = { ...cur.spec, holderIdentity: this.cfg.name, leaseDurationSeconds: LEASE_DURATION_S, renewTime: formatMicroTime(now) };
+        (next as { spec: Lease['spec'] }).spec = {
+          ...cur.spec,
+          holderIdentity: this.cfg.name,
+          leaseDurationSeconds: LEASE_DURATION_S,
+          renewTime: formatMicroTime(now),
+        };
         await leases.update(next);
       } catch (e) {
         if (!isReason(e, 'NotFound')) throw e;
@@ -169,9 +184,15 @@ export class NodeRegistration {
           metadata: {
             name: this.cfg.name,
             namespace: 'kube-node-lease',
-            ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.cfg.name, uid: node.metadata!.uid! }],
+            ownerReferences: [
+              { apiVersion: 'v1', kind: 'Node', name: this.cfg.name, uid: node.metadata!.uid! },
+            ],
           },
-          spec: { holderIdentity: this.cfg.name, leaseDurationSeconds: LEASE_DURATION_S, renewTime: formatMicroTime(now) },
+          spec: {
+            holderIdentity: this.cfg.name,
+            leaseDurationSeconds: LEASE_DURATION_S,
+            renewTime: formatMicroTime(now),
+          },
         });
       }
     } catch {
@@ -187,7 +208,8 @@ export class NodeRegistration {
         const cur = await this.client.nodes.get(undefined, this.cfg.name);
         const next = structuredClone(cur) as Node;
         const now = this.clock.now();
-        for (const c of next.status?.conditions ?? []) (c as { lastHeartbeatTime?: string }).lastHeartbeatTime = rfc3339(now);
+        for (const c of next.status?.conditions ?? [])
+          (c as { lastHeartbeatTime?: string }).lastHeartbeatTime = rfc3339(now);
         await this.client.nodes.updateStatus(next);
       } catch {
         // retried at the next report
