@@ -27,6 +27,8 @@ declare global {
   }
 }
 const ready = supervisor.start();
+// A component that fails for good is shown on the page (the supervisor's status), not thrown.
+ready.catch(() => {});
 const console = supervisor.connect('kubectl');
 window.kubelab = { supervisor, ready, request: (req) => console.request(req) };
 const cluster = new ClusterState(supervisor);

@@ -30,6 +30,8 @@ export interface ComponentStatus {
 }
 
 interface Managed {
+  /** Restarts since the component was last ready. */
+  failuresInARow: number;
   spec: ComponentSpec;
   worker: Worker | undefined;
   status: ComponentStatus;
@@ -66,6 +68,7 @@ export class Supervisor {
       let markReady!: () => void;
       const ready = new Promise<void>((r) => (markReady = r));
       this.managed.set(spec.name, {
+        failuresInARow: 0,
         spec,
         worker: undefined,
         status: { name: spec.name, kind: spec.kind, state: 'stopped', restarts: 0 },
@@ -81,12 +84,20 @@ export class Supervisor {
     return this.o.clock;
   }
 
-  /** Starts every component and resolves when all are ready. */
+  /**
+   * Starts every component and resolves when all are ready; rejects with the component's error when
+   * one fails for good (e.g. etcd cannot open its database).
+   */
   async start(): Promise<void> {
     for (const m of this.managed.values()) this.launch(m);
     this.pingTimer = setInterval(() => this.health(), this.o.pingMs ?? 1000);
-    await Promise.all([...this.managed.values()].map((m) => m.ready));
+    await new Promise<void>((resolve, reject) => {
+      this.failStart = reject;
+      Promise.all([...this.managed.values()].map((m) => m.ready)).then(() => resolve());
+    });
   }
+
+  private failStart: ((e: Error) => void) | undefined;
 
   /** Terminates every worker. */
   shutdown(): void {
@@ -149,14 +160,23 @@ export class Supervisor {
     this.launch(m);
   }
 
-  /** Restarts a component now. */
-  restart(name: string, reason = 'restarted'): void {
+  /**
+   * Restarts a component now. A component that fails again and again without becoming ready (more
+   * than `maxRestarts` times in a row) is left stopped in state `failed` with its error shown.
+   */
+  restart(name: string, reason = 'restarted', permanent = false): void {
     const m = this.get(name);
     m.worker?.terminate();
     m.worker = undefined;
+    m.status.lastError = reason;
+    if (permanent || ++m.failuresInARow > (this.o.maxRestarts ?? 3)) {
+      m.status.state = 'failed';
+      this.emitStatus();
+      this.failStart?.(new Error(`${name}: ${reason}`));
+      return;
+    }
     m.status.restarts++;
     m.status.state = 'restarting';
-    m.status.lastError = reason;
     this.launch(m);
   }
 
@@ -222,6 +242,7 @@ export class Supervisor {
       switch (msg.t) {
         case 'ready':
           m.status.state = 'running';
+          m.failuresInARow = 0;
           m.markReady();
           this.emitStatus();
           return;
@@ -231,10 +252,16 @@ export class Supervisor {
         case 'trace':
           for (const r of msg.records) this.bus.publish(r);
           return;
-        case 'fatal':
-          m.status.lastError = msg.error.message;
-          this.restart(m.spec.name, `crashed: ${msg.error.message}`);
+        case 'fatal': {
+          // A database it cannot open (newer schema, blocked upgrade) will not get better by restarting.
+          const permanent = msg.error.code === 'storage-version' || msg.error.code === 'storage-blocked';
+          this.restart(
+            m.spec.name,
+            permanent ? msg.error.message : `crashed: ${msg.error.message}`,
+            permanent,
+          );
           return;
+        }
         case 'log':
           return;
       }

@@ -144,3 +144,39 @@ test('a killed worker is restarted and the cluster carries on', async ({ page, b
   });
   expect(lease.status, 'restarted node renews its lease').toBe(200);
 });
+
+test('a database written by a newer KubeLab is refused with a clear message and left intact', async ({
+  page,
+  baseUrl,
+}) => {
+  await page.goto(`${baseUrl}?db=e2e-plain`, { waitUntil: 'load' });
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const r = indexedDB.open('e2e-newer', 99);
+        r.onupgradeneeded = () => r.result.createObjectStore('future');
+        r.onsuccess = () => (r.result.close(), resolve(true));
+        r.onerror = () => reject(r.error);
+      }),
+  );
+  await page.goto(`${baseUrl}?db=e2e-newer`, { waitUntil: 'load' });
+  const banner = await page.waitForSelector('[data-testid="failure"]', { timeout: 20_000 });
+  const text = await banner.textContent();
+  expect(text, 'banner').toContain('etcd could not start');
+  expect(text, 'banner').toContain('written by a newer KubeLab');
+  const etcd = (await statuses(page)).find((c) => c.name === 'etcd');
+  expect(etcd.state, 'etcd state').toBe('failed');
+  const version = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const r = indexedDB.open('e2e-newer');
+        r.onsuccess = () => {
+          const v = r.result.version;
+          const stores = [...r.result.objectStoreNames];
+          r.result.close();
+          resolve({ v, stores });
+        };
+      }),
+  );
+  expect(version, 'database untouched').toEqual({ v: 99, stores: ['future'] });
+});
