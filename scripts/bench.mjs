@@ -9,8 +9,9 @@
  *   --filter SUBSTR  run only suites whose id contains SUBSTR; ids are "node/<file>" and
  *                    "browser/<file>" (file name without .bench.ts), so `--filter browser/` runs the
  *                    browser ones only
- *   --json FILE      also write one JSON line per figure: {"name","value","unit"} (name is
- *                    "<suite> <figure name>", e.g. "node/example JSON.stringify pod")
+ *   --json FILE      also write one JSON line per figure: {"name","value","unit","suite"}; `name` is
+ *                    exactly what the bench passed to report() (e.g. "etcd.chromium.group_commit_ratio"),
+ *                    `suite` the suite id it came from (e.g. "browser/etcd")
  *   --no-build       reuse bench-results/site/ instead of rebuilding the bench page
  * Without a Chromium (KUBELAB_CHROMIUM overrides the path) the browser suites are skipped with a message.
  * Exit code 1 if a suite threw or could not run; 0 otherwise.
@@ -159,13 +160,13 @@ function formatValue(v) {
 /** The figures as an aligned text table. */
 function table(figures) {
   const rows = [
-    ['suite', 'name', 'value', 'unit'],
-    ...figures.map((f) => [f.suite, f.name, formatValue(f.value), f.unit]),
+    ['name', 'value', 'unit', 'suite'],
+    ...figures.map((f) => [f.name, formatValue(f.value), f.unit, f.suite]),
   ];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
   return rows
     .map((r, i) => {
-      const line = [r[0].padEnd(widths[0]), r[1].padEnd(widths[1]), r[2].padStart(widths[2]), r[3]].join(
+      const line = [r[0].padEnd(widths[0]), r[1].padStart(widths[1]), r[2].padEnd(widths[2]), r[3]].join(
         '  ',
       );
       return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
@@ -177,13 +178,17 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const figures = [];
   const errors = [];
-  const onFigure = (f) => {
-    figures.push(f);
-    console.log(`  ${f.suite}  ${f.name}: ${formatValue(f.value)} ${f.unit}`);
-  };
   const onError = (suite, message) => {
     errors.push({ suite, message });
     console.log(`✗ ${suite}: ${message}`);
+  };
+  const seen = new Map();
+  const onFigure = (f) => {
+    // Names are global (no suite prefix), so two figures with one name would be ambiguous.
+    if (seen.has(f.name)) onError(f.suite, `figure ${f.name} was already reported by ${seen.get(f.name)}`);
+    seen.set(f.name, f.suite);
+    figures.push(f);
+    console.log(`  ${f.name}: ${formatValue(f.value)} ${f.unit}`);
   };
 
   const nodeSuites = suites(NODE_DIR, 'node', opts.filter);
@@ -205,7 +210,7 @@ async function main() {
   if (opts.json) {
     mkdirSync(path.dirname(path.resolve(opts.json)), { recursive: true });
     const lines = figures.map((f) =>
-      JSON.stringify({ name: `${f.suite} ${f.name}`, value: f.value, unit: f.unit }),
+      JSON.stringify({ name: f.name, value: f.value, unit: f.unit, suite: f.suite }),
     );
     writeFileSync(opts.json, lines.length ? `${lines.join('\n')}\n` : '');
     console.log(`bench: wrote ${figures.length} figure(s) to ${opts.json}`);
