@@ -184,7 +184,11 @@ export class ScaledClock implements Clock {
     private readonly wall: WallSource = platformWall,
   ) {
     const w = wall.now();
-    this.state = { clusterAnchor: state?.clusterAnchor ?? w, wallAnchor: state?.wallAnchor ?? w, rate: state?.rate ?? 1 };
+    this.state = {
+      clusterAnchor: state?.clusterAnchor ?? w,
+      wallAnchor: state?.wallAnchor ?? w,
+      rate: state?.rate ?? 1,
+    };
   }
   now(): number {
     return this.state.clusterAnchor + (this.wall.now() - this.state.wallAnchor) * this.state.rate;
@@ -236,15 +240,24 @@ export class ScaledClock implements Clock {
     if (this.wallTimer !== undefined) this.wall.clearTimeout(this.wallTimer);
     this.wallTimer = undefined;
     const next = this.heap.peek();
-    if (!next || this.state.rate <= 0) return;
-    const wallDelay = Math.max(0, (next.due - this.now()) / this.state.rate);
-    this.wallTimer = this.wall.setTimeout(() => {
-      this.wallTimer = undefined;
-      this.fire();
-    }, Math.min(wallDelay, 2 ** 31 - 1));
+    if (!next) return;
+    const ahead = next.due - this.now();
+    // Paused: time stands still, but timers already due (after `advance`, or set with 0 ms) still run.
+    if (this.state.rate <= 0 && ahead > 0) return;
+    const wallDelay = ahead > 0 ? ahead / this.state.rate : 0;
+    const armedFor = next.due;
+    this.wallTimer = this.wall.setTimeout(
+      () => {
+        this.wallTimer = undefined;
+        this.fire(wallDelay <= 2 ** 31 - 1 ? armedFor : -Infinity);
+      },
+      Math.min(wallDelay, 2 ** 31 - 1),
+    );
   }
-  private fire(): void {
-    const now = this.now();
+  /** Runs timers due by now, or by `reached` (the instant the wall timer was armed for: rounding in
+   * now() can leave it a hair short of that instant, which would otherwise re-arm for ~0 ms forever). */
+  private fire(reached: number): void {
+    const now = Math.max(this.now(), reached);
     for (let t = this.heap.peek(); t && t.due <= now; t = this.heap.peek()) {
       this.heap.pop();
       try {

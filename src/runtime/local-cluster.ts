@@ -27,11 +27,48 @@ export interface LocalClusterOptions {
   noBootstrap?: boolean;
 }
 
-function channel(kind: 'loopback' | 'port'): [Endpoint, Endpoint] {
-  if (kind === 'loopback') return loopbackPair();
+/** Messages posted on this module's MessageChannels and not yet received (`settle` waits for them). */
+const portStats = { inFlight: 0 };
+
+/** A MessageChannel whose messages in flight are counted, as loopback ones are. */
+function countedPortPair(): [Endpoint, Endpoint] {
   const ch = new MessageChannel();
-  return [portEndpoint(ch.port1), portEndpoint(ch.port2)];
+  const toSide = [0, 0];
+  let closed = false;
+  const wrap = (side: 0 | 1, ep: Endpoint): Endpoint => ({
+    post(msg, transfer) {
+      if (closed) return;
+      ep.post(msg, transfer);
+      toSide[1 - side]++;
+      portStats.inFlight++;
+    },
+    listen(fn) {
+      ep.listen((m) => {
+        if (toSide[side] > 0) {
+          toSide[side]--;
+          portStats.inFlight--;
+        }
+        fn(m);
+      });
+    },
+    close() {
+      if (!closed) portStats.inFlight -= toSide[0] + toSide[1];
+      closed = true;
+      toSide[0] = toSide[1] = 0;
+      ep.close();
+    },
+    get inFlight() {
+      return toSide[side];
+    },
+  });
+  return [wrap(0, portEndpoint(ch.port1)), wrap(1, portEndpoint(ch.port2))];
 }
+
+function channel(kind: 'loopback' | 'port'): [Endpoint, Endpoint] {
+  return kind === 'loopback' ? loopbackPair() : countedPortPair();
+}
+
+const inFlight = () => loopbackStats.inFlight + portStats.inFlight;
 
 const macrotask = () => new Promise<void>((r) => setImmediate(r));
 
@@ -70,7 +107,10 @@ export class LocalCluster {
       tracer: new Tracer('kube-apiserver', bus, () => clock.now()),
       noBootstrap: opts.noBootstrap,
     });
-    const c = new LocalCluster(etcd, apiserver, clock, rng, kind, [() => etcdServer.close(), () => apiserver.stop()]);
+    const c = new LocalCluster(etcd, apiserver, clock, rng, kind, [
+      () => etcdServer.close(),
+      () => apiserver.stop(),
+    ]);
     (c as { bus: TraceBus }).bus = bus;
     const started = apiserver.start();
     if (clock instanceof VirtualClock) await c.settle();
@@ -98,11 +138,14 @@ export class LocalCluster {
     const clock = this.clock;
     for (let i = 0; i < maxRounds; i++) {
       await macrotask();
-      if (loopbackStats.inFlight > 0) continue;
+      if (inFlight() > 0) continue;
       const fired = clock instanceof VirtualClock ? clock.fireDue() : 0;
-      if (fired === 0 && loopbackStats.inFlight === 0) {
+      if (fired === 0 && inFlight() === 0) {
         await macrotask();
-        if (loopbackStats.inFlight === 0 && !(clock instanceof VirtualClock && (clock.nextDue() ?? Infinity) <= clock.now()))
+        if (
+          inFlight() === 0 &&
+          !(clock instanceof VirtualClock && (clock.nextDue() ?? Infinity) <= clock.now())
+        )
           return;
       }
     }

@@ -68,6 +68,37 @@ function isObj(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;
 }
 
+function isWireError(x: unknown): x is WireError {
+  return isObj(x) && typeof x.name === 'string' && typeof x.message === 'string';
+}
+
+function isClockState(x: unknown): x is ClockState {
+  return (
+    isObj(x) &&
+    typeof x.clusterAnchor === 'number' &&
+    typeof x.wallAnchor === 'number' &&
+    typeof x.rate === 'number'
+  );
+}
+
+const COMPONENT_KINDS: readonly unknown[] = [
+  'etcd',
+  'kube-apiserver',
+  'kube-scheduler',
+  'kube-controller-manager',
+  'node',
+];
+
+function isComponentSpec(x: unknown): x is ComponentSpec {
+  return (
+    isObj(x) &&
+    COMPONENT_KINDS.includes(x.kind) &&
+    typeof x.name === 'string' &&
+    typeof x.seed === 'string' &&
+    isObj(x.options)
+  );
+}
+
 /** Guards an RPC message. */
 export function isRpcMessage(x: unknown): x is RpcMessage {
   if (!isObj(x) || x.v !== PROTOCOL_VERSION || typeof x.id !== 'number') return false;
@@ -80,7 +111,7 @@ export function isRpcMessage(x: unknown): x is RpcMessage {
     case 'cancel':
       return true;
     case 'error':
-      return isObj(x.error) && typeof x.error.message === 'string';
+      return isWireError(x.error);
     default:
       return false;
   }
@@ -91,13 +122,13 @@ export function isControlToWorker(x: unknown): x is ControlToWorker {
   if (!isObj(x) || x.v !== PROTOCOL_VERSION || typeof x.t !== 'string') return false;
   switch (x.t) {
     case 'init':
-      return isObj(x.spec) && typeof x.spec.kind === 'string' && isObj(x.clock);
+      return isComponentSpec(x.spec) && isClockState(x.clock);
     case 'connect':
       return (x.peer === 'etcd' || x.peer === 'apiserver') && isObj(x.port);
     case 'accept':
       return typeof x.client === 'string' && isObj(x.port);
     case 'clock':
-      return isObj(x.state) && typeof x.state.rate === 'number';
+      return isClockState(x.state);
     case 'trace':
       return x.filter === null || isObj(x.filter);
     case 'ping':
@@ -120,9 +151,13 @@ export function isWorkerToControl(x: unknown): x is WorkerToControl {
     case 'trace':
       return Array.isArray(x.records);
     case 'fatal':
-      return typeof x.name === 'string' && isObj(x.error);
+      return typeof x.name === 'string' && isWireError(x.error);
     case 'log':
-      return typeof x.message === 'string';
+      return (
+        typeof x.name === 'string' &&
+        (x.level === 'info' || x.level === 'warn' || x.level === 'error') &&
+        typeof x.message === 'string'
+      );
     default:
       return false;
   }

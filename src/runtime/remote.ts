@@ -70,7 +70,10 @@ export interface KubeletCall {
 export interface ApiServerCore {
   request(req: ApiRequest): Promise<ApiResponse>;
   watch(req: ApiRequest, onEvent: (ev: WatchEvent) => void, onEnd: (err?: Status) => void): () => void;
-  registerKubelet(node: string, handler: (kind: 'log' | 'exec', params: Record<string, unknown>) => Promise<unknown>): () => void;
+  registerKubelet(
+    node: string,
+    handler: (kind: 'log' | 'exec', params: Record<string, unknown>) => Promise<unknown>,
+  ): () => void;
 }
 
 /** The methods one apiserver connection serves. */
@@ -84,12 +87,17 @@ export interface ApiConnection {
 }
 
 /** Serves the apiserver to one client connection, stamping the client's identity on every request. */
-export function serveApi(ep: Endpoint, api: ApiServerCore, client: { name: string; user: UserInfo }): RpcServer {
+export function serveApi(
+  ep: Endpoint,
+  api: ApiServerCore,
+  client: { name: string; user: UserInfo },
+): RpcServer {
   let nextCall = 1;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const conn: ApiConnection = {
     request: (req) => api.request({ ...req, user: client.user, from: req.from ?? client.name }),
-    watch: (req, onEvent, onEnd) => api.watch({ ...req, user: client.user, from: req.from ?? client.name }, onEvent, onEnd),
+    watch: (req, onEvent, onEnd) =>
+      api.watch({ ...req, user: client.user, from: req.from ?? client.name }, onEvent, onEnd),
     kubeletTunnel: (node, onItem) =>
       api.registerKubelet(node, (kind, params) => {
         const id = nextCall++;
@@ -118,7 +126,11 @@ export class RemoteApi implements ApiTransport {
       return await c.call<ApiResponse<T>>('request', [req]);
     } catch (e) {
       const st = toStatus(e);
-      if (st.code === 500) return { status: 503, body: errors.serviceUnavailable(`the apiserver is unreachable: ${st.message}`).status };
+      if (st.code === 500)
+        return {
+          status: 503,
+          body: errors.serviceUnavailable(`the apiserver is unreachable: ${st.message}`).status,
+        };
       return { status: st.code ?? 500, body: st };
     }
   }
@@ -153,23 +165,29 @@ export class RemoteApi implements ApiTransport {
     let cancel: (() => void) | undefined;
     let stopped = false;
     const open = () => {
-      this.rpc().then((c) => {
-        if (stopped) return;
-        cancel = c.stream(
-          'kubeletTunnel',
-          [node],
-          (v) => {
-            const call = v as KubeletCall;
-            handler(call).then(
-              (value) => c.call('kubeletReply', [call.id, true, value]).catch(() => {}),
-              (e: unknown) => c.call('kubeletReply', [call.id, false, e instanceof Error ? e.message : String(e)]).catch(() => {}),
-            );
-          },
-          () => {
-            if (!stopped) queueMicrotask(open);
-          },
-        );
-      }, () => {});
+      this.rpc().then(
+        (c) => {
+          if (stopped) return;
+          cancel = c.stream(
+            'kubeletTunnel',
+            [node],
+            (v) => {
+              const call = v as KubeletCall;
+              handler(call).then(
+                (value) => c.call('kubeletReply', [call.id, true, value]).catch(() => {}),
+                (e: unknown) =>
+                  c
+                    .call('kubeletReply', [call.id, false, e instanceof Error ? e.message : String(e)])
+                    .catch(() => {}),
+              );
+            },
+            () => {
+              if (!stopped) queueMicrotask(open);
+            },
+          );
+        },
+        () => {},
+      );
     };
     open();
     return () => {

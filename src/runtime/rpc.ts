@@ -20,7 +20,8 @@ export function toWireError(e: unknown): WireError {
 /** Rebuilds an error from the wire. */
 export function fromWireError(w: WireError): Error {
   if (w.name === 'ApiError' && w.status) return new ApiError(w.status);
-  if (w.name === 'EtcdError' && w.code) return new EtcdError(w.code as EtcdErrorCode, w.message, w.compactRevision);
+  if (w.name === 'EtcdError' && w.code)
+    return new EtcdError(w.code as EtcdErrorCode, w.message, w.compactRevision);
   const e = new Error(w.message);
   e.name = w.name;
   return e;
@@ -53,10 +54,16 @@ export class RpcServer {
       return;
     }
     if (m.t !== 'call') return;
-    const fn = (this.impl as Record<string, unknown>)[m.method];
+    // Methods every object inherits (toString, constructor, ...) are not part of any service.
+    const fn = m.method in Object.prototype ? undefined : (this.impl as Record<string, unknown>)[m.method];
     const id = m.id;
     if (typeof fn !== 'function') {
-      this.send({ v: PROTOCOL_VERSION, t: 'error', id, error: { name: 'Error', message: `unknown method ${m.method}` } });
+      this.send({
+        v: PROTOCOL_VERSION,
+        t: 'error',
+        id,
+        error: { name: 'Error', message: `unknown method ${m.method}` },
+      });
       return;
     }
     if (this.streams.has(m.method)) {
@@ -87,11 +94,19 @@ export class RpcServer {
     }
     if (result instanceof Promise) {
       result.then(
-        (value) => this.send({ v: PROTOCOL_VERSION, t: 'result', id, value }),
+        (value) => this.sendResult(id, value),
         (e) => this.send({ v: PROTOCOL_VERSION, t: 'error', id, error: toWireError(e) }),
       );
     } else {
-      this.send({ v: PROTOCOL_VERSION, t: 'result', id, value: result });
+      this.sendResult(id, result);
+    }
+  }
+  /** Sends a result; one that cannot be posted (not cloneable) becomes an error, so the caller never hangs. */
+  private sendResult(id: number, value: unknown): void {
+    try {
+      this.send({ v: PROTOCOL_VERSION, t: 'result', id, value });
+    } catch (e) {
+      this.send({ v: PROTOCOL_VERSION, t: 'error', id, error: toWireError(e) });
     }
   }
   /** Cancels every open stream (the connection is going away). */
@@ -126,7 +141,13 @@ export class RpcClient {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.ep.post({ v: PROTOCOL_VERSION, t: 'call', id, method, args } satisfies RpcMessage);
+      try {
+        this.ep.post({ v: PROTOCOL_VERSION, t: 'call', id, method, args } satisfies RpcMessage);
+      } catch (e) {
+        // Arguments that cannot be posted: nothing was sent, so nothing stays pending.
+        this.calls.delete(id);
+        throw e;
+      }
     });
   }
   /** Opens a stream; `onEnd` gets the server's end value, or an error if the connection failed. */
@@ -143,9 +164,15 @@ export class RpcClient {
       return () => {};
     }
     this.streamsOpen.set(id, { onItem, onEnd });
-    this.ep.post({ v: PROTOCOL_VERSION, t: 'call', id, method, args } satisfies RpcMessage);
+    try {
+      this.ep.post({ v: PROTOCOL_VERSION, t: 'call', id, method, args } satisfies RpcMessage);
+    } catch (e) {
+      this.streamsOpen.delete(id);
+      throw e;
+    }
     return () => {
-      if (this.streamsOpen.delete(id)) this.ep.post({ v: PROTOCOL_VERSION, t: 'cancel', id } satisfies RpcMessage);
+      if (this.streamsOpen.delete(id))
+        this.ep.post({ v: PROTOCOL_VERSION, t: 'cancel', id } satisfies RpcMessage);
     };
   }
   private onMessage(m: unknown): void {
