@@ -8,17 +8,40 @@
  * stored and served, not enforced); aggregated APIs, CRDs, server-side apply's managedFields.
  */
 import type { Status } from 'kubernetes-types/meta/v1';
-import { ApiError, errors, toStatus, type GroupResource } from '../../api/errors';
+import { ApiError, errors, failureStatus, toStatus, type GroupResource } from '../../api/errors';
 import { type FieldError } from '../../api/field-errors';
 import type { ApiRequest, ApiResponse, HttpMethod } from '../../api/rest';
 import { RESOURCES, etcdKey, findResource, groupVersion, type ResourceInfo } from '../../api/resources';
 import type { KubeObject, WatchEvent, WatchEventType } from '../../api/types';
-import { parseSelector, matches as labelsMatch, type Selector as LabelSelector } from '../../api/labels';
-import { parseFieldSelector, convertFieldSelector, requiresExactMatchField, matchesFields, fieldSetFor, type FieldSelector } from '../../api/fields';
+import {
+  parseSelector,
+  matches as labelsMatch,
+  selectorFromLabelSelector,
+  selectorFromSet,
+  selectorToString,
+  type Selector as LabelSelector,
+} from '../../api/labels';
+import type { LabelSelector as K8sLabelSelector } from 'kubernetes-types/meta/v1';
+import {
+  parseFieldSelector,
+  convertFieldSelector,
+  requiresExactMatchField,
+  matchesFields,
+  fieldSetFor,
+  type FieldSelector,
+} from '../../api/fields';
 import { printTable } from '../../api/printers';
 import { applyDefaults, prepareJobForCreate } from './defaults';
 import { validateCreate, validateUpdate, validateStatusUpdate } from './validation';
-import { checkTypes, findUnknownFields, strictDecodingMessage, unknownFieldWarnings } from '../../api/schema';
+import {
+  checkTypes,
+  definitionFor,
+  resolve as resolveSchema,
+  type SchemaNode,
+  findUnknownFields,
+  strictDecodingMessage,
+  unknownFieldWarnings,
+} from '../../api/schema';
 import { applyJsonPatch } from '../../api/patch/json-patch';
 import { applyMergePatch } from '../../api/patch/merge-patch';
 import { applyStrategicMergePatch } from '../../api/patch/strategic-merge';
@@ -37,7 +60,13 @@ import { priority, SYSTEM_PRIORITY_CLASSES } from './admission/priority';
 import { WatchCache, deepFreeze } from './watch-cache';
 import { resolveRequest, type ResourceRequest } from './router';
 import { discovery } from './discovery';
-import { hasStatusSubresource, jsonEqual, podQosClass, prepareForCreate, prepareForStatusUpdate, prepareForUpdate } from './strategy';
+import {
+  jsonEqual,
+  podQosClass,
+  prepareForCreate,
+  prepareForStatusUpdate,
+  prepareForUpdate,
+} from './strategy';
 import { ServiceAllocator } from './service-allocator';
 
 /** Admission plugins in upstream's order (mutating pass, then validating pass). */
@@ -89,7 +118,7 @@ function successStatus(details?: Status['details']): Status {
 function uuid(rng: Rng): string {
   const h = () => rng.int(16).toString(16);
   let s = '';
-  for (let i = 0; i < 32; i++) s += i === 12 ? '4' : i === 16 ? ((8 + rng.int(4)).toString(16)) : h();
+  for (let i = 0; i < 32; i++) s += i === 12 ? '4' : i === 16 ? (8 + rng.int(4)).toString(16) : h();
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
@@ -125,7 +154,10 @@ export class ApiServer {
           info,
           etcd: o.etcd,
           clock: o.clock,
-          indexField: info.kind === 'Pod' ? (p) => (p.spec as { nodeName?: string } | undefined)?.nodeName || undefined : undefined,
+          indexField:
+            info.kind === 'Pod'
+              ? (p) => (p.spec as { nodeName?: string } | undefined)?.nodeName || undefined
+              : undefined,
         }),
       );
     }
@@ -181,7 +213,11 @@ export class ApiServer {
   // ---------------------------------------------------------------- bootstrap and compaction
 
   private async bootstrap(): Promise<void> {
-    const sys = { method: 'POST' as HttpMethod, from: NAME, user: { username: 'system:apiserver', groups: ['system:masters'] } };
+    const sys = {
+      method: 'POST' as HttpMethod,
+      from: NAME,
+      user: { username: 'system:apiserver', groups: ['system:masters'] },
+    };
     const ensure = async (path: string, body: KubeObject) => {
       const r = await this.handle({ ...sys, path, body });
       if (r.status >= 300 && r.status !== 409) throw new ApiError(r.body as Status);
@@ -224,7 +260,12 @@ export class ApiServer {
       const target = this.compactCandidate;
       this.compactCandidate = this.lastWrite;
       if (target > 0) {
-        this.o.etcd.compact(target).catch(() => {});
+        this.o.etcd.compact(target).then(
+          () => {
+            for (const c of this.caches.values()) c.compacted(target);
+          },
+          () => {},
+        );
         this.o.tracer.emit({ to: 'etcd', kind: 'etcd', verb: 'compact', revision: target });
       }
       this.scheduleCompaction();
@@ -238,7 +279,10 @@ export class ApiServer {
     try {
       await this.start();
     } catch (e) {
-      return { status: 503, body: toStatus(errors.serviceUnavailable(`the apiserver could not start: ${(e as Error).message}`)) };
+      return {
+        status: 503,
+        body: toStatus(errors.serviceUnavailable(`the apiserver could not start: ${(e as Error).message}`)),
+      };
     }
     return this.handle(req);
   }
@@ -258,7 +302,10 @@ export class ApiServer {
     try {
       res = await this.dispatch(req, reqId);
     } catch (e) {
-      res = { status: e instanceof ApiError ? e.code : 500, body: toStatus(e instanceof EtcdError ? this.etcdFailure(e) : e) };
+      res = {
+        status: e instanceof ApiError ? e.code : 500,
+        body: toStatus(e instanceof EtcdError ? this.etcdFailure(e) : e),
+      };
     }
     res.trace = this.o.tracer.emit({
       causeId: reqId,
@@ -299,7 +346,13 @@ export class ApiServer {
       return { status: 200, body };
     }
     this.stage('authentication', reqId, req.user?.username ?? 'system:anonymous');
-    this.stage('authorization', reqId, `${ri.verb} ${ri.info.resource}${ri.subresource ? '/' + ri.subresource : ''}: allowed`);
+    this.stage(
+      'authorization',
+      reqId,
+      `${ri.verb} ${ri.info.resource}${ri.subresource ? '/' + ri.subresource : ''}: allowed`,
+    );
+    const allowed = allowedMethods(ri.info, ri.name !== undefined, ri.subresource);
+    if (allowed && !allowed.includes(req.method)) throw methodNotAllowed();
     const q = req.query ?? {};
     if (ri.info.resource === 'bindings') {
       if (ri.verb !== 'create' || !ri.namespace) throw errors.methodNotSupported(gr(ri.info), ri.verb);
@@ -348,17 +401,40 @@ export class ApiServer {
     }
   }
 
-  private stage(name: string, reqId: string | undefined, detail?: string, extra?: Record<string, unknown>): void {
+  private stage(
+    name: string,
+    reqId: string | undefined,
+    detail?: string,
+    extra?: Record<string, unknown>,
+  ): void {
     if (!this.o.tracer.enabled) return;
-    this.o.tracer.emit({ causeId: reqId, to: NAME, kind: 'stage', verb: name, detail: { note: detail, ...extra } });
+    this.o.tracer.emit({
+      causeId: reqId,
+      to: NAME,
+      kind: 'stage',
+      verb: name,
+      detail: { note: detail, ...extra },
+    });
   }
 
   // ---------------------------------------------------------------- decoding
 
   /** Decodes a request body like the apiserver's codec: kind/apiVersion checks, type errors, unknown fields. */
-  private decode(req: ApiRequest, ri: ResourceRequest, reqId: string | undefined, warnings?: string[]): KubeObject {
-    if (req.body === undefined || req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-      throw errors.badRequest('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf');
+  private decode(
+    req: ApiRequest,
+    ri: ResourceRequest,
+    reqId: string | undefined,
+    warnings?: string[],
+  ): KubeObject {
+    if (
+      req.body === undefined ||
+      req.body === null ||
+      typeof req.body !== 'object' ||
+      Array.isArray(req.body)
+    ) {
+      throw errors.badRequest(
+        'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+      );
     }
     const obj = clone(req.body) as KubeObject;
     const expected = this.bodyTypeFor(ri);
@@ -370,20 +446,29 @@ export class ApiServer {
       if (!obj.kind) throw errors.badRequest(`Object 'Kind' is missing in '${JSON.stringify(req.body)}'`);
       if (obj.apiVersion !== expected.apiVersion || obj.kind !== expected.kind) {
         if (obj.kind !== expected.kind && expected.kind !== 'DeleteOptions')
-          throw errors.badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected.apiVersion})`);
+          throw errors.badRequest(
+            `the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected.apiVersion})`,
+          );
         if (obj.apiVersion !== expected.apiVersion)
-          throw errors.badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected.apiVersion})`);
+          throw errors.badRequest(
+            `the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected.apiVersion})`,
+          );
       }
-      const typeErr = checkTypes(expected.apiVersion, expected.kind, obj);
+      // The generated schema may lack a subresource kind (Scale, Eviction): such bodies are taken as they are.
+      const known = definitionFor(expected.apiVersion, expected.kind) !== undefined;
+      const typeErr = known ? checkTypes(expected.apiVersion, expected.kind, obj) : null;
       if (typeErr) throw errors.badRequest(typeErr);
       const mode = (req.query?.fieldValidation ?? 'Warn').toLowerCase();
-      if (mode !== 'ignore') {
+      if (mode !== 'ignore' && known) {
         const unknown = findUnknownFields(expected.apiVersion, expected.kind, obj);
         if (unknown.length) {
-          if (mode === 'strict') throw errors.badRequest(strictDecodingMessage(expected.apiVersion, expected.kind, unknown));
+          if (mode === 'strict')
+            throw errors.badRequest(strictDecodingMessage(expected.apiVersion, expected.kind, unknown));
           warnings?.push(...unknownFieldWarnings(unknown));
         }
       }
+      // Like Go's JSON decoding into typed structs, fields the schema doesn't know are dropped.
+      if (known) pruneUnknownFields(expected.apiVersion, expected.kind, obj);
     }
     obj.metadata ??= {};
     this.stage('decode', reqId, `${obj.kind ?? ''} ${obj.metadata.name ?? ''}`);
@@ -423,12 +508,14 @@ export class ApiServer {
   private async get(ri: ResourceRequest, req: ApiRequest): Promise<ApiResponse> {
     this.requireNamespace(ri);
     const obj = await this.getCurrent(ri.info, ri.namespace, ri.name!);
-    if (wantsTable(req)) return { status: 200, body: this.table(ri.info, [obj], obj.metadata.resourceVersion!, req) };
+    if (wantsTable(req))
+      return { status: 200, body: this.table(ri.info, [obj], obj.metadata.resourceVersion!, req) };
     return { status: 200, body: obj };
   }
 
   private requireNamespace(ri: ResourceRequest): void {
-    if (ri.info.namespaced && ri.namespace === undefined && ri.name !== undefined) throw errors.notFoundPath();
+    if (ri.info.namespaced && ri.namespace === undefined && ri.name !== undefined)
+      throw errors.notFoundPath();
   }
 
   private selectors(info: ResourceInfo, q: Record<string, string | undefined>): (o: KubeObject) => boolean {
@@ -445,7 +532,8 @@ export class ApiServer {
       throw errors.badRequest((e as Error).message);
     }
     return (o) =>
-      (!ls || labelsMatch(ls, o.metadata.labels ?? {})) && (!fs || matchesFields(fs, fieldSetFor(info.kind, o)));
+      (!ls || labelsMatch(ls, o.metadata.labels ?? {})) &&
+      (!fs || matchesFields(fs, fieldSetFor(info.kind, o)));
   }
 
   private async list(ri: ResourceRequest, req: ApiRequest): Promise<ApiResponse> {
@@ -459,7 +547,8 @@ export class ApiServer {
     }
     const match = this.selectors(ri.info, q);
     const items: Array<[string, KubeObject]> = [];
-    const prefix = ri.namespace !== undefined ? `${ri.info.etcdPrefix}/${ri.namespace}/` : `${ri.info.etcdPrefix}/`;
+    const prefix =
+      ri.namespace !== undefined ? `${ri.info.etcdPrefix}/${ri.namespace}/` : `${ri.info.etcdPrefix}/`;
     for (const obj of c.list()) {
       const key = etcdKey(ri.info, obj.metadata.namespace, obj.metadata.name!);
       if (key.startsWith(prefix) && match(obj)) items.push([key, obj]);
@@ -469,8 +558,14 @@ export class ApiServer {
     let rv = c.rev;
     if (q.continue) {
       const tok = decodeContinue(q.continue);
-      if (!tok) throw errors.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
-      if (tok.rv < c.oldestResumable) throw errors.expired('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.');
+      if (!tok)
+        throw errors.badRequest(
+          'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+        );
+      if (tok.rv < c.oldestResumable)
+        throw errors.expired(
+          'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+        );
       start = items.findIndex(([k]) => k >= tok.start);
       if (start < 0) start = items.length;
       rv = tok.rv;
@@ -501,9 +596,17 @@ export class ApiServer {
     };
   }
 
-  private table(info: ResourceInfo, objs: KubeObject[], rv: string, req: ApiRequest): Record<string, unknown> {
+  private table(
+    info: ResourceInfo,
+    objs: KubeObject[],
+    rv: string,
+    req: ApiRequest,
+  ): Record<string, unknown> {
     const include = (req.query?.includeObject ?? 'Metadata') as 'None' | 'Metadata' | 'Object';
-    const t = printTable(info, objs, this.o.clock.now(), { includeObject: include }) as unknown as Record<string, unknown>;
+    const t = printTable(info, objs, this.o.clock.now(), { includeObject: include }) as unknown as Record<
+      string,
+      unknown
+    >;
     t.metadata = { ...((t.metadata as object) ?? {}), resourceVersion: rv };
     return t;
   }
@@ -512,12 +615,24 @@ export class ApiServer {
 
   private async admit(a: AdmissionAttributes, reqId: string | undefined): Promise<void> {
     for (const p of ADMISSION_PLUGINS) if (p.admit) await p.admit(a, this.admissionCtx);
-    this.stage('mutating-admission', reqId, ADMISSION_PLUGINS.filter((p) => p.admit).map((p) => p.name).join(', '));
+    this.stage(
+      'mutating-admission',
+      reqId,
+      ADMISSION_PLUGINS.filter((p) => p.admit)
+        .map((p) => p.name)
+        .join(', '),
+    );
   }
 
   private async validateAdmission(a: AdmissionAttributes, reqId: string | undefined): Promise<void> {
     for (const p of ADMISSION_PLUGINS) if (p.validate) await p.validate(a, this.admissionCtx);
-    this.stage('validating-admission', reqId, ADMISSION_PLUGINS.filter((p) => p.validate).map((p) => p.name).join(', '));
+    this.stage(
+      'validating-admission',
+      reqId,
+      ADMISSION_PLUGINS.filter((p) => p.validate)
+        .map((p) => p.name)
+        .join(', '),
+    );
   }
 
   private invalid(info: ResourceInfo, name: string, errs: FieldError[]): ApiError {
@@ -537,7 +652,11 @@ export class ApiServer {
     delete stored.metadata.resourceVersion;
     const etcdId = this.o.tracer.enabled ? this.o.tracer.nextId() : reqId;
     const res: TxnResult = await this.o.etcd.txn({
-      compare: [expectMod === 0 ? { key, target: 'create', op: '=', value: 0 } : { key, target: 'mod', op: '=', value: expectMod }],
+      compare: [
+        expectMod === 0
+          ? { key, target: 'create', op: '=', value: 0 }
+          : { key, target: 'mod', op: '=', value: expectMod },
+      ],
       success: [{ op: 'put', key, value: JSON.stringify(stored), lease }],
       failure: [],
       cause: etcdId,
@@ -561,7 +680,13 @@ export class ApiServer {
     return { ok: res.succeeded, rev: res.revision, obj };
   }
 
-  private async remove(info: ResourceInfo, key: string, obj: KubeObject, expectMod: number, reqId: string | undefined): Promise<boolean> {
+  private async remove(
+    info: ResourceInfo,
+    key: string,
+    obj: KubeObject,
+    expectMod: number,
+    reqId: string | undefined,
+  ): Promise<boolean> {
     const etcdId = this.o.tracer.enabled ? this.o.tracer.nextId() : reqId;
     const res = await this.o.etcd.txn({
       compare: [{ key, target: 'mod', op: '=', value: expectMod }],
@@ -602,7 +727,11 @@ export class ApiServer {
     return lease.id;
   }
 
-  private async create(ri: ResourceRequest, req: ApiRequest, reqId: string | undefined): Promise<ApiResponse> {
+  private async create(
+    ri: ResourceRequest,
+    req: ApiRequest,
+    reqId: string | undefined,
+  ): Promise<ApiResponse> {
     const info = ri.info;
     const warnings: string[] = [];
     const obj = this.decode(req, ri, reqId, warnings);
@@ -610,7 +739,9 @@ export class ApiServer {
     if (info.namespaced) {
       if (ri.namespace === undefined) throw errors.notFoundPath();
       if (m.namespace && m.namespace !== ri.namespace)
-        throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        throw errors.badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       m.namespace = ri.namespace;
     } else {
       delete m.namespace;
@@ -678,14 +809,23 @@ export class ApiServer {
   }
 
   /** PUT: replace an object (or its status / finalize subresource), with optimistic concurrency. */
-  private async update(ri: ResourceRequest, req: ApiRequest, reqId: string | undefined, sub?: 'status' | 'finalize'): Promise<ApiResponse> {
+  private async update(
+    ri: ResourceRequest,
+    req: ApiRequest,
+    reqId: string | undefined,
+    sub?: 'status' | 'finalize',
+  ): Promise<ApiResponse> {
     this.requireNamespace(ri);
     const warnings: string[] = [];
     const obj = this.decode(req, ri, reqId, warnings);
     if (obj.metadata.name && obj.metadata.name !== ri.name)
-      throw errors.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${ri.name})`);
+      throw errors.badRequest(
+        `the name of the object (${obj.metadata.name}) does not match the name on the URL (${ri.name})`,
+      );
     if (ri.info.namespaced && obj.metadata.namespace && obj.metadata.namespace !== ri.namespace)
-      throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      throw errors.badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
     obj.metadata.name = ri.name;
     if (ri.info.namespaced) obj.metadata.namespace = ri.namespace;
     const rv = obj.metadata.resourceVersion;
@@ -723,11 +863,14 @@ export class ApiServer {
       applyDefaults(info, obj);
       let errs: FieldError[];
       if (sub === 'status') {
-        obj = prepareForStatusUpdate(obj, current as KubeObject);
+        obj = prepareForStatusUpdate(obj, current as KubeObject, info);
         errs = validateStatusUpdate(info, obj, current);
       } else if (sub === 'finalize') {
         const next = clone(current) as KubeObject;
-        next.spec = { ...((current.spec as object) ?? {}), finalizers: (obj.spec as { finalizers?: string[] })?.finalizers ?? [] };
+        next.spec = {
+          ...((current.spec as object) ?? {}),
+          finalizers: (obj.spec as { finalizers?: string[] })?.finalizers ?? [],
+        };
         obj = next;
         errs = [];
       } else {
@@ -760,8 +903,15 @@ export class ApiServer {
         return { status: 200, body: unchanged ? current : obj };
       }
       // An object being deleted whose last finalizer went away (and whose grace is over) is deleted now.
-      if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && obj.metadata.deletionGracePeriodSeconds === 0) {
-        if (info.kind === 'Namespace' && ((obj.spec as { finalizers?: string[] })?.finalizers?.length ?? 0) > 0) {
+      if (
+        obj.metadata.deletionTimestamp &&
+        !obj.metadata.finalizers?.length &&
+        obj.metadata.deletionGracePeriodSeconds === 0
+      ) {
+        if (
+          info.kind === 'Namespace' &&
+          ((obj.spec as { finalizers?: string[] })?.finalizers?.length ?? 0) > 0
+        ) {
           // a namespace also waits for its spec.finalizers (the namespace controller's)
         } else {
           const ok = await this.remove(info, key, obj, curRev, reqId);
@@ -784,9 +934,12 @@ export class ApiServer {
     const type = PATCH_CT[ct as keyof typeof PATCH_CT];
     if (!type) throw errors.unsupportedMediaType(ct || '(none)');
     const patchBody = req.body;
-    if (patchBody === undefined || patchBody === null) throw errors.badRequest('the body of the request was empty');
+    if (patchBody === undefined || patchBody === null)
+      throw errors.badRequest('the body of the request was empty');
     if (type !== 'json' && (typeof patchBody !== 'object' || Array.isArray(patchBody)))
       throw errors.badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
+    if (type === 'json' && !Array.isArray(patchBody))
+      throw errors.badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
     let rv: string | undefined;
     if (type !== 'json') rv = (patchBody as KubeObject).metadata?.resourceVersion;
     const sub = ri.subresource === 'status' ? 'status' : undefined;
@@ -800,6 +953,16 @@ export class ApiServer {
         else next = applyStrategicMergePatch(base, patchBody as Record<string, unknown>, ri.info.kind);
       } catch (e) {
         if (e instanceof ApiError) throw e;
+        // Upstream answers a JSON patch that does not apply with a generic 422 that drops the detail.
+        if (type === 'json')
+          throw new ApiError(
+            failureStatus(
+              422,
+              'Invalid',
+              'the server rejected our request due to an error in our request',
+              {},
+            ),
+          );
         throw errors.badRequest((e as Error).message);
       }
       const obj = next as KubeObject;
@@ -813,7 +976,11 @@ export class ApiServer {
           throw errors.badRequest(strictDecodingMessage(expected.apiVersion, expected.kind, unknown));
         warnings.push(...unknownFieldWarnings(unknown));
       }
-      if (obj.metadata?.name !== ri.name) throw errors.badRequest('metadata.name: Invalid value: the name of the object cannot be changed by a patch');
+      pruneUnknownFields(expected.apiVersion, expected.kind, obj);
+      if (obj.metadata?.name !== ri.name)
+        throw errors.badRequest(
+          'metadata.name: Invalid value: the name of the object cannot be changed by a patch',
+        );
       return obj;
     }).then((r) => ({ ...r, warnings: warnings.length ? warnings : undefined }));
   }
@@ -824,15 +991,25 @@ export class ApiServer {
     const o: DeleteOptions = { ...body };
     if (q.gracePeriodSeconds !== undefined) o.gracePeriodSeconds = Number(q.gracePeriodSeconds);
     if (q.propagationPolicy) o.propagationPolicy = q.propagationPolicy as DeleteOptions['propagationPolicy'];
-    if (o.orphanDependents !== undefined && !o.propagationPolicy) o.propagationPolicy = o.orphanDependents ? 'Orphan' : 'Background';
+    if (o.orphanDependents !== undefined && !o.propagationPolicy)
+      o.propagationPolicy = o.orphanDependents ? 'Orphan' : 'Background';
     if (o.propagationPolicy && !['Background', 'Foreground', 'Orphan'].includes(o.propagationPolicy))
-      throw errors.badRequest(`propagationPolicy: Unsupported value: "${o.propagationPolicy}": supported values: "Foreground", "Background", "Orphan"`);
-    if (o.gracePeriodSeconds !== undefined && (!Number.isInteger(o.gracePeriodSeconds) || o.gracePeriodSeconds < 0))
+      throw errors.badRequest(
+        `propagationPolicy: Unsupported value: "${o.propagationPolicy}": supported values: "Foreground", "Background", "Orphan"`,
+      );
+    if (
+      o.gracePeriodSeconds !== undefined &&
+      (!Number.isInteger(o.gracePeriodSeconds) || o.gracePeriodSeconds < 0)
+    )
       o.gracePeriodSeconds = Math.max(0, Math.trunc(o.gracePeriodSeconds) || 0);
     return o;
   }
 
-  private async delete(ri: ResourceRequest, req: ApiRequest, reqId: string | undefined): Promise<ApiResponse> {
+  private async delete(
+    ri: ResourceRequest,
+    req: ApiRequest,
+    reqId: string | undefined,
+  ): Promise<ApiResponse> {
     this.requireNamespace(ri);
     return this.deleteOne(ri.info, ri.namespace, ri.name!, this.deleteOptions(req), req, reqId);
   }
@@ -856,10 +1033,29 @@ export class ApiServer {
       const current = await this.getCurrent(info, ns, name);
       const curRev = Number(current.metadata.resourceVersion);
       if (o.preconditions?.uid && o.preconditions.uid !== current.metadata.uid)
-        throw errors.conflict(gr(info), name, `Precondition failed: UID in precondition: ${o.preconditions.uid}, UID in object meta: ${current.metadata.uid}`);
-      if (o.preconditions?.resourceVersion && o.preconditions.resourceVersion !== current.metadata.resourceVersion)
-        throw errors.conflict(gr(info), name, `Precondition failed: ResourceVersion in precondition: ${o.preconditions.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`);
-      const attrs: AdmissionAttributes = { operation: 'DELETE', info, namespace: ns, name, oldObject: current, user: req.user, dryRun };
+        throw errors.conflict(
+          gr(info),
+          name,
+          `Precondition failed: UID in precondition: ${o.preconditions.uid}, UID in object meta: ${current.metadata.uid}`,
+        );
+      if (
+        o.preconditions?.resourceVersion &&
+        o.preconditions.resourceVersion !== current.metadata.resourceVersion
+      )
+        throw errors.conflict(
+          gr(info),
+          name,
+          `Precondition failed: ResourceVersion in precondition: ${o.preconditions.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`,
+        );
+      const attrs: AdmissionAttributes = {
+        operation: 'DELETE',
+        info,
+        namespace: ns,
+        name,
+        oldObject: current,
+        user: req.user,
+        dryRun,
+      };
       await this.admit(attrs, reqId);
       await this.validateAdmission(attrs, reqId);
 
@@ -919,13 +1115,22 @@ export class ApiServer {
         return { status: 200, body: current };
       return {
         status: 200,
-        body: successStatus({ name, group: info.group || undefined, kind: info.resource, uid: current.metadata.uid }),
+        body: successStatus({
+          name,
+          group: info.group || undefined,
+          kind: info.resource,
+          uid: current.metadata.uid,
+        }),
       };
     }
     throw errors.staleConflict(gr(info), name);
   }
 
-  private async deleteCollection(ri: ResourceRequest, req: ApiRequest, reqId: string | undefined): Promise<ApiResponse> {
+  private async deleteCollection(
+    ri: ResourceRequest,
+    req: ApiRequest,
+    reqId: string | undefined,
+  ): Promise<ApiResponse> {
     const listed = await this.list(ri, { ...req, method: 'GET', headers: {} });
     const items = (listed.body as { items: KubeObject[] }).items;
     const o = this.deleteOptions(req);
@@ -938,38 +1143,67 @@ export class ApiServer {
         if (!(e instanceof ApiError && e.code === 404)) throw e;
       }
     }
-    return { status: 200, body: { kind: `${ri.info.kind}List`, apiVersion: groupVersion(ri.info), metadata: {}, items: deleted } };
+    return {
+      status: 200,
+      body: { kind: `${ri.info.kind}List`, apiVersion: groupVersion(ri.info), metadata: {}, items: deleted },
+    };
   }
 
   // ---------------------------------------------------------------- subresources
 
   /** POST pods/{name}/binding: the scheduler's decision, stored as spec.nodeName. */
-  private async bind(ns: string, name: string, binding: KubeObject, reqId: string | undefined, q: Record<string, string | undefined>): Promise<ApiResponse> {
+  private async bind(
+    ns: string,
+    name: string,
+    binding: KubeObject,
+    reqId: string | undefined,
+    q: Record<string, string | undefined>,
+  ): Promise<ApiResponse> {
     const info = findResource('', 'pods')!;
     const target = (binding as { target?: { name?: string; kind?: string } }).target;
-    if (!target?.name) throw errors.invalid('Binding', '', name, [{ type: 'FieldValueRequired', field: 'target.name' }]);
-    if (target.kind && target.kind !== 'Node') throw errors.invalid('Binding', '', name, [{ type: 'FieldValueNotSupported', field: 'target.kind', badValue: target.kind, supported: ['Node'] }]);
+    if (!target?.name)
+      throw errors.invalid('Binding', '', name, [{ type: 'FieldValueRequired', field: 'target.name' }]);
+    if (target.kind && target.kind !== 'Node')
+      throw errors.invalid('Binding', '', name, [
+        { type: 'FieldValueNotSupported', field: 'target.kind', badValue: target.kind, supported: ['Node'] },
+      ]);
     const bgr = { group: '', resource: 'pods/binding' };
     for (let attempt = 0; attempt < 20; attempt++) {
       const current = await this.getCurrent(info, ns, name);
       const spec = (current.spec ?? {}) as { nodeName?: string };
       if (current.metadata.deletionTimestamp)
         throw errors.conflict(bgr, name, `pod ${name} is being deleted, cannot be assigned to a host`);
-      if (spec.nodeName) throw errors.conflict(bgr, name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+      if (spec.nodeName)
+        throw errors.conflict(bgr, name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
       if (binding.metadata?.uid && binding.metadata.uid !== current.metadata.uid)
-        throw errors.conflict(bgr, name, `Precondition failed: UID in precondition: ${binding.metadata.uid}, UID in object meta: ${current.metadata.uid}`);
+        throw errors.conflict(
+          bgr,
+          name,
+          `Precondition failed: UID in precondition: ${binding.metadata.uid}, UID in object meta: ${current.metadata.uid}`,
+        );
       const next = clone(current) as KubeObject;
       (next.spec as { nodeName?: string }).nodeName = target.name;
-      const status = ((next.status ??= {}) as { conditions?: Array<Record<string, unknown>> });
+      const status = (next.status ??= {}) as { conditions?: Array<Record<string, unknown>> };
       const conds = (status.conditions ??= []);
       const i = conds.findIndex((c) => c.type === 'PodScheduled');
-      const cond = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.o.clock.now()) };
+      const cond = {
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: rfc3339(this.o.clock.now()),
+      };
       if (i >= 0) conds[i] = cond;
       else conds.push(cond);
       this.stage('validation', reqId, 'binding valid');
-      if (q.dryRun === 'All') return { status: 201, body: successStatus() };
-      const w = await this.write(info, etcdKey(info, ns, name), next, Number(current.metadata.resourceVersion), reqId);
-      if (w.ok) return { status: 201, body: successStatus() };
+      if (q.dryRun === 'All') return { status: 201, body: { ...successStatus(), code: 201 } };
+      const w = await this.write(
+        info,
+        etcdKey(info, ns, name),
+        next,
+        Number(current.metadata.resourceVersion),
+        reqId,
+      );
+      if (w.ok) return { status: 201, body: { ...successStatus(), code: 201 } };
     }
     throw errors.staleConflict(bgr, name);
   }
@@ -977,16 +1211,22 @@ export class ApiServer {
   private async scale(req: ApiRequest, ri: ResourceRequest, reqId: string | undefined): Promise<ApiResponse> {
     const info = ri.info;
     const toScale = (o: KubeObject): KubeObject => {
-      const spec = (o.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } | Record<string, string> };
+      const spec = (o.spec ?? {}) as {
+        replicas?: number;
+        selector?:
+          { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } | Record<string, string>;
+      };
       const st = (o.status ?? {}) as { replicas?: number };
       let selector = '';
       if (spec.selector) {
-        const s = spec.selector as Record<string, unknown>;
-        const ml = (info.kind === 'ReplicationController' ? s : s.matchLabels) as Record<string, string> | undefined;
-        selector = Object.entries(ml ?? {})
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([k, v]) => `${k}=${v}`)
-          .join(',');
+        try {
+          selector =
+            info.kind === 'ReplicationController'
+              ? selectorToString(selectorFromSet(spec.selector as Record<string, string>))
+              : selectorToString(selectorFromLabelSelector(spec.selector as K8sLabelSelector));
+        } catch {
+          selector = '';
+        }
       }
       return {
         kind: 'Scale',
@@ -1002,7 +1242,8 @@ export class ApiServer {
         status: { replicas: st.replicas ?? 0, selector },
       };
     };
-    if (ri.verb === 'get') return { status: 200, body: toScale(await this.getCurrent(info, ri.namespace, ri.name!)) };
+    if (ri.verb === 'get')
+      return { status: 200, body: toScale(await this.getCurrent(info, ri.namespace, ri.name!)) };
     if (ri.verb !== 'update' && ri.verb !== 'patch') throw errors.methodNotSupported(gr(info), ri.verb);
     const mainRi: ResourceRequest = { ...ri, subresource: undefined };
     let wanted: number | undefined;
@@ -1017,13 +1258,22 @@ export class ApiServer {
       if (ri.verb === 'patch') {
         const ct = (req.headers?.contentType ?? '').split(';')[0].trim();
         const scale = toScale(current);
-        const patched = (ct === 'application/json-patch+json'
-          ? applyJsonPatch(scale, req.body as never)
-          : applyMergePatch(scale, req.body)) as { spec?: { replicas?: number } };
+        const patched = (
+          ct === 'application/json-patch+json'
+            ? applyJsonPatch(scale, req.body as never)
+            : applyMergePatch(scale, req.body)
+        ) as { spec?: { replicas?: number } };
         replicas = patched.spec?.replicas;
       }
       if (replicas === undefined || !Number.isInteger(replicas) || replicas < 0)
-        throw errors.invalid('Scale', 'autoscaling', ri.name!, [{ type: 'FieldValueInvalid', field: 'spec.replicas', badValue: replicas ?? null, detail: 'must be greater than or equal to 0' }]);
+        throw errors.invalid('Scale', 'autoscaling', ri.name!, [
+          {
+            type: 'FieldValueInvalid',
+            field: 'spec.replicas',
+            badValue: replicas ?? null,
+            detail: 'must be greater than or equal to 0',
+          },
+        ]);
       const next = clone(current) as KubeObject;
       (next.spec as { replicas?: number }).replicas = replicas;
       return next;
@@ -1031,57 +1281,118 @@ export class ApiServer {
     return { status: res.status, body: res.status < 300 ? toScale(res.body as KubeObject) : res.body };
   }
 
-  /** POST pods/{name}/eviction: a delete that respects PodDisruptionBudgets. */
+  /**
+   * POST pods/{name}/eviction: a delete that respects PodDisruptionBudgets, as upstream's EvictionREST:
+   * pods that are Pending, finished or already being deleted ignore budgets; otherwise the one budget
+   * selecting the pod must allow a disruption, which the eviction spends (status.disruptionsAllowed − 1,
+   * the pod recorded in status.disruptedPods) before the pod is deleted.
+   */
   private async evict(ri: ResourceRequest, ev: KubeObject, reqId: string | undefined): Promise<ApiResponse> {
-    const pod = await this.getCurrent(ri.info, ri.namespace, ri.name!);
-    const pdbs = this.admissionCtx.list('poddisruptionbudgets', 'policy', ri.namespace);
-    const labels = pod.metadata.labels ?? {};
-    for (const pdb of pdbs) {
-      const sel = (pdb.spec as { selector?: { matchLabels?: Record<string, string> } })?.selector;
-      const ml = sel?.matchLabels ?? {};
-      if (!sel || !Object.entries(ml).every(([k, v]) => labels[k] === v)) continue;
-      const allowed = (pdb.status as { disruptionsAllowed?: number } | undefined)?.disruptionsAllowed ?? 0;
-      const phase = (pod.status as { phase?: string } | undefined)?.phase;
-      if (allowed <= 0 && phase === 'Running') {
-        return {
-          status: 429,
-          body: {
-            kind: 'Status',
-            apiVersion: 'v1',
-            metadata: {},
-            status: 'Failure',
-            message: 'Cannot evict pod as it would violate the pod\'s disruption budget.',
-            reason: 'TooManyRequests',
-            details: { causes: [{ reason: 'DisruptionBudget', message: `The disruption budget ${pdb.metadata.name} needs ${(pdb.status as { desiredHealthy?: number })?.desiredHealthy ?? 0} healthy pods and has ${(pdb.status as { currentHealthy?: number })?.currentHealthy ?? 0} currently` }] },
-            code: 429,
-          },
-        };
-      }
-    }
     const opts = ((ev as { deleteOptions?: DeleteOptions }).deleteOptions ?? {}) as DeleteOptions;
-    await this.deleteOne(ri.info, ri.namespace, ri.name!, opts, { method: 'DELETE', path: '' }, reqId);
-    return { status: 201, body: successStatus() };
+    const pdbInfo = findResource('policy', 'poddisruptionbudgets')!;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const pod = await this.getCurrent(ri.info, ri.namespace, ri.name!);
+      const phase = (pod.status as { phase?: string } | undefined)?.phase;
+      const ignorePdb =
+        phase === 'Succeeded' ||
+        phase === 'Failed' ||
+        phase === 'Pending' ||
+        !!pod.metadata.deletionTimestamp;
+      if (!ignorePdb) {
+        await this.fresh(pdbInfo);
+        const labels = pod.metadata.labels ?? {};
+        const pdbs = this.admissionCtx.list('poddisruptionbudgets', 'policy', ri.namespace).filter((pdb) => {
+          try {
+            return labelsMatch(
+              selectorFromLabelSelector((pdb.spec as { selector?: K8sLabelSelector })?.selector),
+              labels,
+            );
+          } catch {
+            return false;
+          }
+        });
+        if (pdbs.length > 1)
+          throw errors.internal(
+            'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.',
+          );
+        if (pdbs.length === 1) {
+          const pdb = pdbs[0];
+          const st = (pdb.status ?? {}) as PdbStatus;
+          if ((st.observedGeneration ?? 0) < (pdb.metadata.generation ?? 0))
+            return tooManyRequests(
+              10,
+              `The disruption budget ${pdb.metadata.name} is still being processed by the server.`,
+            );
+          if ((st.disruptionsAllowed ?? 0) <= 0)
+            return tooManyRequests(
+              0,
+              `The disruption budget ${pdb.metadata.name} needs ${st.desiredHealthy ?? 0} healthy pods and has ${st.currentHealthy ?? 0} currently`,
+            );
+          const next = clone(pdb) as KubeObject;
+          const ns = (next.status ??= {}) as PdbStatus;
+          ns.disruptionsAllowed = (st.disruptionsAllowed ?? 0) - 1;
+          ns.disruptedPods = {
+            ...(st.disruptedPods ?? {}),
+            [pod.metadata.name!]: rfc3339(this.o.clock.now()),
+          };
+          const key = etcdKey(pdbInfo, pdb.metadata.namespace, pdb.metadata.name!);
+          const w = await this.write(pdbInfo, key, next, Number(pdb.metadata.resourceVersion), reqId);
+          if (!w.ok) {
+            await this.cacheOf(pdbInfo).waitFor(w.rev);
+            continue;
+          }
+        }
+      }
+      await this.deleteOne(ri.info, ri.namespace, ri.name!, opts, { method: 'DELETE', path: '' }, reqId);
+      return { status: 201, body: { ...successStatus(), code: 201 } };
+    }
+    throw errors.staleConflict(gr(ri.info), ri.name!);
   }
 
+  /**
+   * GET pods/{name}/log: picks the container as upstream's LogLocation does (the only one, or the one
+   * named, which may be an init or ephemeral container) and asks the pod's kubelet. A pod with no node
+   * yet has no log: the body is empty.
+   */
   private async log(ri: ResourceRequest, q: Record<string, string | undefined>): Promise<ApiResponse> {
     const pod = await this.getCurrent(ri.info, ri.namespace, ri.name!);
-    const spec = (pod.spec ?? {}) as { nodeName?: string; containers?: Array<{ name: string }> };
+    type Named = Array<{ name: string }>;
+    const spec = (pod.spec ?? {}) as {
+      nodeName?: string;
+      containers?: Named;
+      initContainers?: Named;
+      ephemeralContainers?: Named;
+    };
     const containers = spec.containers ?? [];
+    const names = (cs: Named | undefined) => (cs ?? []).map((c) => c.name).join(' ');
     let container = q.container;
     if (!container) {
-      if (containers.length !== 1) {
-        throw errors.badRequest(
-          `a container name must be specified for pod ${ri.name}, choose one of: [${containers.map((c) => c.name).join(' ')}]`,
-        );
+      if (containers.length === 0)
+        throw errors.badRequest(`a container name must be specified for pod ${ri.name}`);
+      if (containers.length > 1) {
+        let msg = `a container name must be specified for pod ${ri.name}, choose one of: [${names(containers)}]`;
+        if (spec.initContainers?.length)
+          msg += ` or one of the init containers: [${names(spec.initContainers)}]`;
+        throw errors.badRequest(msg);
       }
       container = containers[0].name;
-    } else if (!containers.some((c) => c.name === container)) {
+    } else if (
+      ![...containers, ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])].some(
+        (c) => c.name === container,
+      )
+    ) {
       throw errors.badRequest(`container ${container} is not valid for pod ${ri.name}`);
     }
-    if (!spec.nodeName) throw errors.badRequest(`pod ${ri.name} does not have a host assigned`);
+    if (!spec.nodeName) return { status: 200, body: '' };
     const kubelet = this.kubelets.get(spec.nodeName);
     if (!kubelet) throw errors.serviceUnavailable(`the kubelet on node "${spec.nodeName}" is not reachable`);
-    const text = await kubelet('log', { namespace: ri.namespace, pod: ri.name, uid: pod.metadata.uid, container, ...q });
+    const text = await kubelet('log', {
+      namespace: ri.namespace,
+      pod: ri.name,
+      uid: pod.metadata.uid,
+      container,
+      ...q,
+    });
     return { status: 200, body: text };
   }
 
@@ -1125,7 +1436,8 @@ export class ApiServer {
       }
       let indexValue: string | undefined;
       if (ri.info.kind === 'Pod' && q.fieldSelector) {
-        indexValue = requiresExactMatchField(parseFieldSelector(q.fieldSelector), 'spec.nodeName') || undefined;
+        indexValue =
+          requiresExactMatchField(parseFieldSelector(q.fieldSelector), 'spec.nodeName') || undefined;
       }
       const to = req.from ?? 'client';
       const tracer = this.o.tracer;
@@ -1156,13 +1468,18 @@ export class ApiServer {
           if (cancelled) return;
           onEvent({
             type: 'BOOKMARK',
-            object: { kind: ri.info.kind, apiVersion: groupVersion(ri.info), metadata: { resourceVersion: String(c.rev) } },
+            object: {
+              kind: ri.info.kind,
+              apiVersion: groupVersion(ri.info),
+              metadata: { resourceVersion: String(c.rev) },
+            },
           });
           timers.push(this.o.clock.setTimeout(tick, 60_000));
         };
         timers.push(this.o.clock.setTimeout(tick, 60_000));
       }
-      if (q.timeoutSeconds) timers.push(this.o.clock.setTimeout(() => end(), Number(q.timeoutSeconds) * 1000));
+      if (q.timeoutSeconds)
+        timers.push(this.o.clock.setTimeout(() => end(), Number(q.timeoutSeconds) * 1000));
     };
     begin().catch((e) => {
       const st = toStatus(e);
@@ -1221,4 +1538,110 @@ function decodeContinue(tok: string): { rv: number; start: string } | undefined 
   } catch {
     return undefined;
   }
+}
+
+interface PdbStatus {
+  observedGeneration?: number;
+  disruptionsAllowed?: number;
+  desiredHealthy?: number;
+  currentHealthy?: number;
+  disruptedPods?: Record<string, string>;
+}
+
+/** The eviction's 429 (upstream errors.NewTooManyRequests plus a DisruptionBudget cause). */
+function tooManyRequests(retryAfterSeconds: number, cause: string): ApiResponse {
+  const details: Status['details'] = { causes: [{ reason: 'DisruptionBudget', message: cause }] };
+  if (retryAfterSeconds) details.retryAfterSeconds = retryAfterSeconds;
+  return {
+    status: 429,
+    body: failureStatus(
+      429,
+      'TooManyRequests',
+      "Cannot evict pod as it would violate the pod's disruption budget.",
+      details,
+    ),
+  };
+}
+
+/** The methods a path has routes for (upstream registers no route for other methods: 405), if known. */
+function allowedMethods(
+  info: ResourceInfo,
+  named: boolean,
+  sub: string | undefined,
+): HttpMethod[] | undefined {
+  if (sub !== undefined) {
+    switch (sub) {
+      case 'status':
+      case 'scale':
+        return ['GET', 'PUT', 'PATCH'];
+      case 'binding':
+      case 'eviction':
+        return ['POST'];
+      case 'log':
+        return ['GET'];
+      case 'finalize':
+        return ['PUT'];
+      default:
+        return undefined;
+    }
+  }
+  const v = new Set(info.verbs);
+  const out: HttpMethod[] = [];
+  if (named) {
+    if (v.has('get')) out.push('GET');
+    if (v.has('update')) out.push('PUT');
+    if (v.has('patch')) out.push('PATCH');
+    if (v.has('delete')) out.push('DELETE');
+  } else {
+    if (v.has('list')) out.push('GET');
+    if (v.has('create')) out.push('POST');
+    if (v.has('deletecollection')) out.push('DELETE');
+  }
+  return out;
+}
+
+/** go-restful's answer when a path has no route for the method. */
+function methodNotAllowed(): ApiError {
+  return new ApiError(
+    failureStatus(
+      405,
+      'MethodNotAllowed',
+      'the server does not allow this method on the requested resource',
+      {},
+    ),
+  );
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Deletes, in place, every field the schema of `apiVersion`/`kind` does not define. */
+function pruneUnknownFields(apiVersion: string, kind: string, obj: unknown): void {
+  const def = definitionFor(apiVersion, kind);
+  if (!def) return;
+  const walk = (value: unknown, field: SchemaNode): void => {
+    if (value === null || value === undefined) return;
+    const node = resolveSchema(field);
+    if (
+      node['x-kubernetes-int-or-string'] ||
+      node['x-kubernetes-quantity'] ||
+      node['x-kubernetes-preserve-unknown-fields']
+    )
+      return;
+    if (node.type === 'array') {
+      if (Array.isArray(value)) for (const item of value) walk(item, node.items ?? {});
+    } else if (node.type === 'object' && isPlainObject(value)) {
+      if (node.properties) {
+        for (const [key, v] of Object.entries(value)) {
+          const prop = node.properties[key];
+          if (prop) walk(v, prop);
+          else delete value[key];
+        }
+      } else if (node.additionalProperties && typeof node.additionalProperties === 'object') {
+        for (const v of Object.values(value)) walk(v, node.additionalProperties);
+      }
+    }
+  };
+  walk(obj, def);
 }

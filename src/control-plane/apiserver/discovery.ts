@@ -81,7 +81,12 @@ function resourceList(group: string, version: string): Record<string, unknown> {
       resources.push(sub);
     }
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/${version}` : version,
+    resources,
+  };
 }
 
 function groups(): Map<string, ResourceInfo[]> {
@@ -95,7 +100,10 @@ function groups(): Map<string, ResourceInfo[]> {
 }
 
 function apiGroup(name: string, rs: ResourceInfo[]): Record<string, unknown> {
-  const versions = [...new Set(rs.map((r) => r.version))].map((v) => ({ groupVersion: groupVersion({ group: name, version: v }), version: v }));
+  const versions = [...new Set(rs.map((r) => r.version))].map((v) => ({
+    groupVersion: groupVersion({ group: name, version: v }),
+    version: v,
+  }));
   return { name, versions, preferredVersion: versions[0] };
 }
 

@@ -63,7 +63,12 @@ export function resolveRequest(req: ApiRequest): RequestInfo {
 
   let namespace: string | undefined;
   // /namespaces/{ns}/{resource}... (but /namespaces/{name} and /namespaces/{name}/status|finalize are the namespace itself)
-  if (rest[0] === 'namespaces' && group === '' && rest.length >= 3 && !['status', 'finalize'].includes(rest[2])) {
+  if (
+    rest[0] === 'namespaces' &&
+    group === '' &&
+    rest.length >= 3 &&
+    !['status', 'finalize'].includes(rest[2])
+  ) {
     namespace = rest[1];
     rest = rest.slice(2);
   } else if (rest[0] === 'namespaces' && group !== '' && rest.length >= 3) {

@@ -72,9 +72,21 @@ export class ServiceAllocator {
         if (n === undefined) {
           // left to validation
         } else if (n < BASE || n >= BASE + SIZE || n === BASE || n === BASE + SIZE - 1) {
-          errs.push(fieldError.invalid('spec.clusterIPs', [want], `failed to allocate IP ${want}: the provided IP (${want}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`));
+          errs.push(
+            fieldError.invalid(
+              'spec.clusterIPs',
+              [want],
+              `failed to allocate IP ${want}: the provided IP (${want}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`,
+            ),
+          );
         } else if (this.ips.has(n)) {
-          errs.push(fieldError.invalid('spec.clusterIPs', [want], `failed to allocate IP ${want}: provided IP is already allocated`));
+          errs.push(
+            fieldError.invalid(
+              'spec.clusterIPs',
+              [want],
+              `failed to allocate IP ${want}: provided IP is already allocated`,
+            ),
+          );
         } else {
           takenIps.push(n);
         }
@@ -96,9 +108,21 @@ export class ServiceAllocator {
       (spec.ports ?? []).forEach((p, i) => {
         if (p.nodePort) {
           if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)
-            errs.push(fieldError.invalid(`spec.ports[${i}].nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`));
+            errs.push(
+              fieldError.invalid(
+                `spec.ports[${i}].nodePort`,
+                p.nodePort,
+                `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+              ),
+            );
           else if (this.ports.has(p.nodePort) || takenPorts.includes(p.nodePort))
-            errs.push(fieldError.invalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated'));
+            errs.push(
+              fieldError.invalid(
+                `spec.ports[${i}].nodePort`,
+                p.nodePort,
+                'provided port is already allocated',
+              ),
+            );
           else takenPorts.push(p.nodePort);
         } else {
           let port: number;
@@ -119,8 +143,10 @@ export class ServiceAllocator {
   update(svc: KubeObject, old: KubeObject, dryRun: boolean): FieldError[] {
     const spec = (svc.spec ??= {}) as ServiceSpec;
     const oldSpec = (old.spec ?? {}) as ServiceSpec;
-    if (!spec.clusterIP && oldSpec.clusterIP && spec.type !== 'ExternalName') spec.clusterIP = oldSpec.clusterIP;
-    if (!spec.clusterIPs?.length && oldSpec.clusterIPs && spec.type !== 'ExternalName') spec.clusterIPs = oldSpec.clusterIPs;
+    if (!spec.clusterIP && oldSpec.clusterIP && spec.type !== 'ExternalName')
+      spec.clusterIP = oldSpec.clusterIP;
+    if (!spec.clusterIPs?.length && oldSpec.clusterIPs && spec.type !== 'ExternalName')
+      spec.clusterIPs = oldSpec.clusterIPs;
     const oldPorts = new Set((oldSpec.ports ?? []).map((p) => p.nodePort).filter(Boolean));
     const errs: FieldError[] = [];
     if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
@@ -130,8 +156,21 @@ export class ServiceAllocator {
         if (p.nodePort && oldPorts.has(p.nodePort)) return;
         if (p.nodePort) {
           if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)
-            errs.push(fieldError.invalid(`spec.ports[${i}].nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`));
-          else if (this.ports.has(p.nodePort)) errs.push(fieldError.invalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated'));
+            errs.push(
+              fieldError.invalid(
+                `spec.ports[${i}].nodePort`,
+                p.nodePort,
+                `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+              ),
+            );
+          else if (this.ports.has(p.nodePort))
+            errs.push(
+              fieldError.invalid(
+                `spec.ports[${i}].nodePort`,
+                p.nodePort,
+                'provided port is already allocated',
+              ),
+            );
           else if (!dryRun) this.ports.add(p.nodePort);
         } else {
           let port: number;

@@ -20,8 +20,6 @@ const GENERATION_KINDS = new Set([
   'PodDisruptionBudget',
   'Ingress',
   'NetworkPolicy',
-  'Service',
-  'PersistentVolumeClaim',
 ]);
 
 /** True when `info`'s objects have a separate status written only through the status subresource. */
@@ -32,7 +30,8 @@ export function hasStatusSubresource(info: ResourceInfo): boolean {
 /** Fields that are "spec" for generation purposes: everything except metadata and status. */
 function specOf(o: KubeObject): Record<string, unknown> {
   const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (k !== 'metadata' && k !== 'status' && k !== 'apiVersion' && k !== 'kind') rest[k] = v;
+  for (const [k, v] of Object.entries(o))
+    if (k !== 'metadata' && k !== 'status' && k !== 'apiVersion' && k !== 'kind') rest[k] = v;
   return rest;
 }
 
@@ -63,7 +62,8 @@ export function prepareForCreate(info: ResourceInfo, obj: KubeObject): void {
   if (hasStatusSubresource(info) && info.kind !== 'Namespace' && info.kind !== 'Node') {
     // Status is the controllers' to write; a client's status on create is dropped (pods start Pending).
     obj.status = info.kind === 'Pod' ? { phase: 'Pending' } : {};
-    if (info.kind === 'PersistentVolumeClaim' || info.kind === 'PersistentVolume') obj.status = { phase: 'Pending' };
+    if (info.kind === 'PersistentVolumeClaim' || info.kind === 'PersistentVolume')
+      obj.status = { phase: 'Pending' };
     if (info.kind === 'PersistentVolume') obj.status = { phase: 'Pending' };
   }
   if (info.kind === 'Namespace') obj.status = { phase: 'Active' };
@@ -87,11 +87,19 @@ export function prepareForUpdate(info: ResourceInfo, obj: KubeObject, old: KubeO
   }
 }
 
-/** On a status update only `status` may change; everything else is taken from the old object. */
-export function prepareForStatusUpdate(obj: KubeObject, old: KubeObject): KubeObject {
+/**
+ * On a status update only `status` may change; everything else is taken from the old object. A pod's
+ * `status.qosClass` is set once at creation: a status that leaves it out keeps the old value.
+ */
+export function prepareForStatusUpdate(obj: KubeObject, old: KubeObject, info?: ResourceInfo): KubeObject {
   const next = structuredClone(old) as KubeObject;
   if (obj.status === undefined) delete next.status;
-  else next.status = obj.status;
+  else next.status = structuredClone(obj.status);
+  if (info?.kind === 'Pod' && next.status && typeof next.status === 'object') {
+    const st = next.status as { qosClass?: string };
+    const was = (old.status as { qosClass?: string } | undefined)?.qosClass;
+    if (!st.qosClass && was) st.qosClass = was;
+  }
   next.metadata.resourceVersion = obj.metadata.resourceVersion;
   return next;
 }
@@ -110,7 +118,10 @@ function keepServerMeta(obj: KubeObject, old: KubeObject): void {
 }
 
 /** Quality-of-service class of a pod (upstream pkg/apis/core/helper/qos). */
-export function podQosClass(pod: KubeObject, parse: (q: string | number) => number): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+export function podQosClass(
+  pod: KubeObject,
+  parse: (q: string | number) => number,
+): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   const spec = (pod.spec ?? {}) as { containers?: Container[]; initContainers?: Container[] };
   const all = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
   const req: Record<string, number> = {};

@@ -128,7 +128,10 @@ export class WatchCache {
   private wake(): void {
     if (!this.waiters.length) return;
     const still: typeof this.waiters = [];
-    for (const w of this.waiters) (this.rev >= w.rev ? w.resolve() : still.push(w));
+    for (const w of this.waiters) {
+      if (this.rev >= w.rev) w.resolve();
+      else still.push(w);
+    }
     this.waiters = still;
   }
 
@@ -147,7 +150,14 @@ export class WatchCache {
         obj = deepFreeze(last);
         this.objects.delete(ev.kv.key);
       }
-      const ce: CacheEvent = { type: ev.type, key: ev.kv.key, obj, prev, rev: ev.kv.modRevision, cause: ev.cause };
+      const ce: CacheEvent = {
+        type: ev.type,
+        key: ev.kv.key,
+        obj,
+        prev,
+        rev: ev.kv.modRevision,
+        cause: ev.cause,
+      };
       this.history.push(ce);
       this.historyTimes.push(now);
       this.rev = Math.max(this.rev, ev.kv.modRevision);
@@ -229,6 +239,18 @@ export class WatchCache {
         if (s && !s.size) this.indexed.delete(w.indexValue);
       }
     };
+  }
+
+  /**
+   * etcd was compacted at `rev`: the history up to it is dropped, so a watch from an older revision
+   * gets 410 Expired (the apiserver compacts every 5 minutes, so watch history is about that long).
+   */
+  compacted(rev: number): void {
+    if (rev + 1 <= this.oldest) return;
+    const keep = lowerBound(this.history, rev + 1);
+    this.history.splice(0, keep);
+    this.historyTimes.splice(0, keep);
+    this.oldest = rev + 1;
   }
 
   /** Number of watchers (for status pages and tests). */

@@ -25,11 +25,19 @@ export const namespaceLifecycle: AdmissionPlugin = {
     if (phase === 'Terminating' || ns.metadata.deletionTimestamp) {
       // Events about the namespace's own teardown are still allowed upstream; keep that exception.
       if (a.info.kind === 'Event') return;
-      throw errors.forbidden(
+      const err = errors.forbidden(
         gr,
         a.name,
         `unable to create new content in namespace ${a.namespace} because it is being terminated`,
       );
+      // Upstream adds a NamespaceTerminating cause so clients can tell this refusal from others.
+      const details = (err.status.details ??= {});
+      (details.causes ??= []).push({
+        reason: 'NamespaceTerminating',
+        message: `namespace ${a.namespace} is being terminated`,
+        field: 'metadata.namespace',
+      });
+      throw err;
     }
   },
 };

@@ -62,7 +62,11 @@ const COMPUTE = /^(requests\.|limits\.)?(cpu|memory|ephemeral-storage)$/;
 function fmt(res: string, n: number): string {
   if (/cpu$/.test(res)) return Number.isInteger(n) ? String(n) : `${Math.round(n * 1000)}m`;
   if (/memory|storage$/.test(res)) {
-    const units: Array<[string, number]> = [['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]];
+    const units: Array<[string, number]> = [
+      ['Gi', 2 ** 30],
+      ['Mi', 2 ** 20],
+      ['Ki', 2 ** 10],
+    ];
     for (const [u, m] of units) if (n >= m && n % m === 0) return `${n / m}${u}`;
   }
   return String(n);
@@ -119,10 +123,15 @@ export const resourceQuota: AdmissionPlugin = {
         for (const res of names) {
           if (!COMPUTE.test(res)) continue;
           const who = missing(a.object, res);
-          if (who.length) lacking.push(`${res.includes('.') ? res : `requests.${res}`} for: ${who.join(',')}`);
+          if (who.length)
+            lacking.push(`${res.includes('.') ? res : `requests.${res}`} for: ${who.join(',')}`);
         }
         if (lacking.length) {
-          throw errors.forbidden(gr, a.name, `failed quota: ${quota.metadata.name}: must specify ${lacking.join('; ')}`);
+          throw errors.forbidden(
+            gr,
+            a.name,
+            `failed quota: ${quota.metadata.name}: must specify ${lacking.join('; ')}`,
+          );
         }
       }
       const over: string[] = [];

@@ -49,7 +49,8 @@ export const serviceAccount: AdmissionPlugin = {
         `error looking up service account ${a.namespace}/${name}: serviceaccount "${name}" not found`,
       );
     }
-    const automount = spec.automountServiceAccountToken ?? (sa?.automountServiceAccountToken as boolean | undefined) ?? true;
+    const automount =
+      spec.automountServiceAccountToken ?? (sa?.automountServiceAccountToken as boolean | undefined) ?? true;
     if (!automount) return;
     const containers = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
     if (containers.some((c) => c.volumeMounts?.some((m) => m.mountPath === MOUNT))) return;
@@ -69,6 +70,7 @@ export const serviceAccount: AdmissionPlugin = {
         ],
       },
     });
-    for (const c of containers) (c.volumeMounts ??= []).push({ name: volName, readOnly: true, mountPath: MOUNT });
+    for (const c of containers)
+      (c.volumeMounts ??= []).push({ name: volName, readOnly: true, mountPath: MOUNT });
   },
 };
