@@ -14,7 +14,8 @@ import {
   type ComponentSpec,
   type ControlToWorker,
 } from './protocol';
-import { RemoteApi } from './remote';
+import { RemoteApi, remoteEtcd } from './remote';
+import type { EtcdApi } from '../control-plane/etcd/types';
 import { TraceBus, type TraceFilter, type TraceRecord } from './trace';
 
 /** Creates the Worker for a component kind (the browser build points at the worker entry files). */
@@ -57,6 +58,7 @@ export class Supervisor {
   readonly bus = new TraceBus();
   private managed = new Map<string, Managed>();
   private clients = new Map<string, ConnectionSlot>();
+  private etcdClients = new Map<string, ConnectionSlot>();
   private listeners = new Set<(s: ComponentStatus[]) => void>();
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private pingN = 0;
@@ -122,6 +124,28 @@ export class Supervisor {
     }
     const s = slot;
     return new RemoteApi(() => s.get());
+  }
+
+  /**
+   * A main-thread client of etcd itself (like etcdctl), for the etcd browser: reads keys, revisions
+   * and history. Reconnected when etcd restarts.
+   */
+  connectEtcd(client: string): EtcdApi {
+    let slot = this.etcdClients.get(client);
+    if (!slot) {
+      slot = new ConnectionSlot('etcd');
+      this.etcdClients.set(client, slot);
+      const etcd = this.byKind('etcd');
+      if (etcd?.worker) this.wireEtcdClient(etcd, client, slot);
+    }
+    const s = slot;
+    return remoteEtcd(() => s.now());
+  }
+
+  private wireEtcdClient(etcd: Managed, client: string, slot: ConnectionSlot): void {
+    const ch = new MessageChannel();
+    this.send(etcd, { v: PROTOCOL_VERSION, t: 'accept', client, port: ch.port1 }, [ch.port1]);
+    slot.set(portEndpoint(ch.port2));
   }
 
   /** Current status of every component. */
@@ -283,6 +307,7 @@ export class Supervisor {
     const api = this.byKind('kube-apiserver');
     if (m.spec.kind === 'etcd') {
       if (api?.worker) this.wireEtcd(m, api);
+      for (const [client, slot] of this.etcdClients) this.wireEtcdClient(m, client, slot);
       return;
     }
     if (m.spec.kind === 'kube-apiserver') {
