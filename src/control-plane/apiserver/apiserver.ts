@@ -95,6 +95,8 @@ export interface ApiServerOptions {
 }
 
 const NAME = 'kube-apiserver';
+/** The address the apiserver advertises (the control-plane node's InternalIP). */
+export const APISERVER_IP = '172.18.0.2';
 const PATCH_CT = {
   'application/json-patch+json': 'json',
   'application/merge-patch+json': 'merge',
@@ -249,6 +251,25 @@ export class ApiServer {
           ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
           sessionAffinity: 'None',
         },
+      });
+    }
+    // Like the apiserver's endpoint reconciler: the kubernetes service points at the apiserver itself.
+    if (!this.admissionCtx.get('endpoints', '', 'default', 'kubernetes')) {
+      await ensure('/api/v1/namespaces/default/endpoints', {
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: { name: 'kubernetes', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+        subsets: [{ addresses: [{ ip: APISERVER_IP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+      });
+    }
+    if (!this.admissionCtx.get('endpointslices', 'discovery.k8s.io', 'default', 'kubernetes')) {
+      await ensure('/apis/discovery.k8s.io/v1/namespaces/default/endpointslices', {
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: { name: 'kubernetes', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+        addressType: 'IPv4',
+        endpoints: [{ addresses: [APISERVER_IP], conditions: { ready: true } }],
+        ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
       });
     }
   }
