@@ -1,23 +1,26 @@
-/** A node worker's main: hosts one or more simulated nodes (a pool at large scale, as KWOK does). */
-import { Clientset } from '../client/rest-client';
+/**
+ * A node worker's main: hosts a NodePool (one or more simulated nodes, as KWOK does) and, when
+ * `options.manageNodes` is set, the NodeManager that turns user-created Node objects into nodes.
+ */
 import { hostComponent } from '../runtime/worker-host';
-import { NodeRegistration, type NodeConfig } from './kubelet/node-registration';
+import type { NodeConfig } from './kubelet/node-registration';
+import { NodePool } from './node-pool';
 
 hostComponent(async (ctx) => {
   const nodes = (Array.isArray(ctx.spec.options.nodes) ? ctx.spec.options.nodes : []) as NodeConfig[];
-  const regs = nodes.map(
-    (cfg) =>
-      new NodeRegistration(
-        new Clientset(ctx.api, { from: `kubelet/${cfg.name}` }),
-        ctx.clock,
-        ctx.tracer,
-        cfg,
-      ),
-  );
-  await Promise.all(regs.map((r) => r.start()));
+  const pool = new NodePool({
+    api: ctx.api,
+    clock: ctx.clock,
+    rng: ctx.rng,
+    tracer: ctx.tracer,
+    nodes,
+    name: ctx.spec.name,
+    manageNodes: ctx.spec.options.manageNodes === true,
+  });
+  await pool.start();
   return {
     stop() {
-      for (const r of regs) r.stop();
+      pool.stop();
     },
   };
 });

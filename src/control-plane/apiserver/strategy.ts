@@ -66,7 +66,12 @@ export function prepareForCreate(info: ResourceInfo, obj: KubeObject): void {
       obj.status = { phase: 'Pending' };
     if (info.kind === 'PersistentVolume') obj.status = { phase: 'Pending' };
   }
-  if (info.kind === 'Namespace') obj.status = { phase: 'Active' };
+  if (info.kind === 'Namespace') {
+    // The namespace strategy's PrepareForCreate: the namespace controller's finalizer.
+    obj.status = { phase: 'Active' };
+    const spec = ((obj.spec ??= {}) as { finalizers?: string[] });
+    if (!spec.finalizers?.includes('kubernetes')) spec.finalizers = [...(spec.finalizers ?? []), 'kubernetes'];
+  }
 }
 
 /**
@@ -79,6 +84,8 @@ export function prepareForUpdate(info: ResourceInfo, obj: KubeObject, old: KubeO
     else obj.status = old.status;
   }
   keepServerMeta(obj, old);
+  // spec.finalizers of a namespace change only through the finalize subresource.
+  if (info.kind === 'Namespace') obj.spec = { ...((obj.spec as object) ?? {}), finalizers: (old.spec as { finalizers?: string[] })?.finalizers };
   if (GENERATION_KINDS.has(info.kind)) {
     const g = old.metadata.generation ?? 1;
     obj.metadata.generation = jsonEqual(specOf(obj), specOf(old)) ? g : g + 1;

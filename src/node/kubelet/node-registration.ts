@@ -22,8 +22,12 @@ export interface NodeConfig {
   labels?: Record<string, string>;
   taints?: Array<{ key: string; value?: string; effect: string }>;
   capacity?: Record<string, string>;
+  /** Allocatable as given (a Node manifest's status.allocatable); derived from capacity when absent. */
+  allocatable?: Record<string, string>;
   podCIDR?: string;
   internalIP?: string;
+  /** Extra annotations put on the Node when this kubelet creates it (e.g. `kubelab.dev/node-pool`). */
+  annotations?: Record<string, string>;
 }
 
 /** Default capacity of a simulated node. */
@@ -100,6 +104,7 @@ export class NodeRegistration {
         annotations: {
           'node.alpha.kubernetes.io/ttl': '0',
           'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+          ...(cfg.annotations ?? {}),
         },
       },
       spec: {
@@ -109,7 +114,7 @@ export class NodeRegistration {
       },
       status: {
         capacity,
-        allocatable: allocatableFrom(capacity),
+        allocatable: cfg.allocatable ?? allocatableFrom(capacity),
         conditions: this.conditions(now, now),
         addresses: [
           { type: 'InternalIP', address: cfg.internalIP ?? '172.18.0.2' },

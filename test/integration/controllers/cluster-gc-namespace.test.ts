@@ -228,10 +228,7 @@ describe('namespace-controller, serviceaccount-controller, root-ca-cert-publishe
       ]);
   });
 
-  // Skipped: the apiserver's Namespace defaulting re-adds the `kubernetes` finalizer to the body of
-  // PUT namespaces/{name}/finalize (src/control-plane/apiserver/defaults/index.ts defaultNamespace), so
-  // the finalize call is a no-op. Un-skip once the defaulting only applies at create.
-  it.skip('deletes the namespace once it is empty', async () => {
+  it('deletes the namespace once it is empty', async () => {
     h = await startHarness(['namespace-controller']);
     await h.call(
       h.client.namespaces.create(undefined, {

@@ -181,8 +181,6 @@ function defaultSecret(o: KubeObject): void {
 function defaultNamespace(o: KubeObject): void {
   const name = o.metadata.name;
   if (name) o.metadata.labels = { ...(o.metadata.labels ?? {}), 'kubernetes.io/metadata.name': name };
-  const s = spec(o);
-  if (!Array.isArray(s.finalizers) || !s.finalizers.includes('kubernetes')) s.finalizers = [...(Array.isArray(s.finalizers) ? s.finalizers : []), 'kubernetes'];
   const st = obj(o.status) ?? {};
   o.status = st;
   if (!st.phase) st.phase = 'Active';

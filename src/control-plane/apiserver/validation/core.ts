@@ -315,6 +315,8 @@ export function validatePersistentVolumeClaimUpdate(pvc: KubeObject, old: KubeOb
   const n = JSON.parse(JSON.stringify(pvc.spec ?? {})) as Record<string, unknown>;
   const o = JSON.parse(JSON.stringify(old.spec ?? {})) as Record<string, unknown>;
   if (!str(o.volumeName)) o.volumeName = n.volumeName;
+  // Retroactive default StorageClass (GA in 1.28): an unset class may be set once.
+  if (o.storageClassName === undefined || o.storageClassName === null) o.storageClassName = n.storageClassName;
   const bound = str(asObj(pvc.status)?.phase) === 'Bound';
   if (bound) {
     const nr = asObj(asObj(n.resources)?.requests);
