@@ -111,7 +111,7 @@ export function serveApi(
       waiting.delete(id);
       if (!w) return;
       if (ok) w.resolve(value);
-      else w.reject(errors.internal(String(value)));
+      else w.reject(errors.badRequest(String(value)));
     },
   };
   return new RpcServer(ep, conn, API_STREAMS);

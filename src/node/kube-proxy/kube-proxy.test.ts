@@ -143,9 +143,9 @@ describe('KubeProxy against the in-process control plane', () => {
     try {
       proxy.start();
       await cluster.advance(0);
-      // The apiserver's own `kubernetes` service exists; nobody wrote its EndpointSlice here.
+      // The apiserver's own `kubernetes` service exists, with the apiserver as its endpoint.
       expect(proxy.rules().services.map((s) => [s.name, s.hasEndpoints])).toEqual([
-        ['default/kubernetes:https', false],
+        ['default/kubernetes:https', true],
       ]);
       const client = new Clientset(cluster.connect('test'), { from: 'test' });
       const svc = await client.services.create('default', {

@@ -81,7 +81,8 @@ function templateForReplicaSet(s: Obj, path: string, kind: 'ReplicaSet' | 'Repli
   const errs: FieldError[] = [];
   if (!asObj(s.template)) return [fieldError.required(child(path, 'template'))];
   errs.push(...mismatch(s.selector, s, path));
-  errs.push(...validatePodTemplateSpec(s.template, child(path, 'template')));
+  // Containers may mount the volumeClaimTemplates by name: the controller adds those volumes to each pod.
+  errs.push(...validatePodTemplateSpec(withClaimVolumes(s), child(path, 'template')));
   errs.push(...restartAlways(s, path));
   const ads = templateSpec(s).activeDeadlineSeconds;
   if (ads !== undefined && ads !== null) {
@@ -223,7 +224,8 @@ function validateStatefulSetSpec(s: Obj, path: string): FieldError[] {
   errs.push(...validateNonnegative(num(s.minReadySeconds), child(path, 'minReadySeconds')));
   errs.push(...validateSelectorRequired(s, path, 'statefulset'));
   errs.push(...mismatch(s.selector, s, path));
-  errs.push(...validatePodTemplateSpec(s.template, child(path, 'template')));
+  // Containers may mount the volumeClaimTemplates by name: the controller adds those volumes to each pod.
+  errs.push(...validatePodTemplateSpec(withClaimVolumes(s), child(path, 'template')));
   errs.push(...restartAlways(s, path));
   const ads = templateSpec(s).activeDeadlineSeconds;
   if (ads !== undefined && ads !== null)
@@ -315,4 +317,19 @@ export function validateWorkloadStatusUpdate(kind: string, obj: KubeObject, old:
   if (oc !== undefined && (nc === undefined || nc < oc))
     errs.push(fieldError.invalid('status.collisionCount', nc ?? 0, 'cannot be decremented'));
   return errs;
+}
+
+/** The StatefulSet's template with a volume per volumeClaimTemplate (as its pods will have). */
+function withClaimVolumes(s: Record<string, unknown>): unknown {
+  const t = asObj(s.template);
+  const claims = Array.isArray(s.volumeClaimTemplates) ? s.volumeClaimTemplates : [];
+  if (!t || !claims.length) return s.template;
+  const spec = asObj(t.spec) ?? {};
+  const vols = Array.isArray(spec.volumes) ? [...spec.volumes] : [];
+  for (const c of claims) {
+    const name = str(asObj(asObj(c)?.metadata)?.name);
+    if (name && !vols.some((v) => str(asObj(v)?.name) === name))
+      vols.push({ name, persistentVolumeClaim: { claimName: name } });
+  }
+  return { ...t, spec: { ...spec, volumes: vols } };
 }
