@@ -138,6 +138,17 @@ export class ApiServer {
   private lastWrite = 0;
   /** Per resource, the revision of this server's latest write to it (what its cache must reach). */
   private lastWriteOf = new Map<ResourceInfo, number>();
+  private pendingHops = new Map<
+    string,
+    {
+      reqId: string | undefined;
+      verb: string;
+      info: ResourceInfo;
+      namespace?: string;
+      name?: string;
+      key: string;
+    }
+  >();
   private kubelets = new Map<string, KubeletHandler>();
   private eventLease: { id: number; until: number } | undefined;
   private compactTimer: number | undefined;
@@ -156,6 +167,7 @@ export class ApiServer {
           info,
           etcd: o.etcd,
           clock: o.clock,
+          onApply: (cause, rev) => this.onCacheApply(cause, rev),
           indexField:
             info.kind === 'Pod'
               ? (p) => (p.spec as { nodeName?: string } | undefined)?.nodeName || undefined
@@ -259,7 +271,9 @@ export class ApiServer {
         apiVersion: 'v1',
         kind: 'Endpoints',
         metadata: { name: 'kubernetes', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
-        subsets: [{ addresses: [{ ip: APISERVER_IP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+        subsets: [
+          { addresses: [{ ip: APISERVER_IP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] },
+        ],
       });
     }
     if (!this.admissionCtx.get('endpointslices', 'discovery.k8s.io', 'default', 'kubernetes')) {
@@ -671,7 +685,7 @@ export class ApiServer {
   ): Promise<{ ok: boolean; rev: number; obj: KubeObject }> {
     const stored = clone(obj);
     delete stored.metadata.resourceVersion;
-    const etcdId = this.o.tracer.enabled ? this.o.tracer.nextId() : reqId;
+    const etcdId = this.etcdHopStart(reqId, 'txn put', info, obj, key);
     const res: TxnResult = await this.o.etcd.txn({
       compare: [
         expectMod === 0
@@ -683,20 +697,15 @@ export class ApiServer {
       cause: etcdId,
     });
     this.noteWrite(info, res);
-    if (this.o.tracer.enabled) {
-      this.o.tracer.emit({
-        id: etcdId,
-        causeId: reqId,
-        to: 'etcd',
-        kind: 'etcd',
-        verb: res.succeeded ? 'txn put' : 'txn put (compare failed)',
-        resource: info.resource,
-        namespace: obj.metadata.namespace,
-        name: obj.metadata.name,
-        revision: res.revision,
-        detail: { key },
-      });
-    }
+    this.etcdHop(
+      etcdId,
+      reqId,
+      res.succeeded ? 'txn put' : 'txn put (compare failed)',
+      info,
+      obj,
+      key,
+      res.revision,
+    );
     obj.metadata.resourceVersion = String(res.revision);
     return { ok: res.succeeded, rev: res.revision, obj };
   }
@@ -708,7 +717,7 @@ export class ApiServer {
     expectMod: number,
     reqId: string | undefined,
   ): Promise<boolean> {
-    const etcdId = this.o.tracer.enabled ? this.o.tracer.nextId() : reqId;
+    const etcdId = this.etcdHopStart(reqId, 'txn delete', info, obj, key);
     const res = await this.o.etcd.txn({
       compare: [{ key, target: 'mod', op: '=', value: expectMod }],
       success: [{ op: 'delete', key }],
@@ -716,21 +725,86 @@ export class ApiServer {
       cause: etcdId,
     });
     this.noteWrite(info, res);
-    if (this.o.tracer.enabled) {
-      this.o.tracer.emit({
-        id: etcdId,
-        causeId: reqId,
-        to: 'etcd',
-        kind: 'etcd',
-        verb: res.succeeded ? 'txn delete' : 'txn delete (compare failed)',
-        resource: info.resource,
-        namespace: obj.metadata.namespace,
-        name: obj.metadata.name,
-        revision: res.revision,
-        detail: { key },
-      });
-    }
+    this.etcdHop(
+      etcdId,
+      reqId,
+      res.succeeded ? 'txn delete' : 'txn delete (compare failed)',
+      info,
+      obj,
+      key,
+      res.revision,
+    );
     return res.succeeded;
+  }
+
+  /**
+   * The etcd hop of a write is published when the commit is first seen — by the watch cache (which
+   * then tells its watchers) or by the transaction's answer, whichever comes first — so the trace
+   * shows etcd before the watch events it causes.
+   */
+  private etcdHopStart(
+    reqId: string | undefined,
+    verb: string,
+    info: ResourceInfo,
+    obj: KubeObject,
+    key: string,
+  ): string | undefined {
+    if (!this.o.tracer.enabled) return reqId;
+    const id = this.o.tracer.nextId();
+    this.pendingHops.set(id, {
+      reqId,
+      verb,
+      info,
+      namespace: obj.metadata.namespace,
+      name: obj.metadata.name,
+      key,
+    });
+    return id;
+  }
+
+  private etcdHop(
+    id: string | undefined,
+    reqId: string | undefined,
+    verb: string,
+    info: ResourceInfo,
+    obj: KubeObject,
+    key: string,
+    revision: number,
+  ): void {
+    if (!id || !this.pendingHops.has(id)) return;
+    this.pendingHops.delete(id);
+    this.o.tracer.emit({
+      id,
+      causeId: reqId,
+      to: 'etcd',
+      kind: 'etcd',
+      verb,
+      resource: info.resource,
+      namespace: obj.metadata.namespace,
+      name: obj.metadata.name,
+      revision,
+      detail: { key },
+    });
+  }
+
+  /** Called by a watch cache as it applies a change, before it tells its watchers. */
+  private onCacheApply(cause: string | undefined, rev: number): void {
+    if (!cause) return;
+    const h = this.pendingHops.get(cause);
+    if (!h) return;
+    this.pendingHops.delete(cause);
+    this.o.tracer.emit({
+      id: cause,
+      causeId: h.reqId,
+      to: 'etcd',
+      kind: 'etcd',
+      verb: h.verb,
+      resource: h.info.resource,
+      namespace: h.namespace,
+      name: h.name,
+      revision: rev,
+      detail: { key: h.key },
+    });
   }
 
   private noteWrite(info: ResourceInfo, res: TxnResult): void {

@@ -59,6 +59,8 @@ export interface WatchCacheOptions {
   /** How long events are kept for watch resumption (ms of cluster time). */
   historyMs?: number;
   onError?: (e: unknown) => void;
+  /** Called with each change's cause and revision before watchers hear of it (the apiserver traces the etcd hop). */
+  onApply?: (cause: string | undefined, rev: number) => void;
 }
 
 /** The cache of one resource. */
@@ -161,6 +163,7 @@ export class WatchCache {
       this.history.push(ce);
       this.historyTimes.push(now);
       this.rev = Math.max(this.rev, ev.kv.modRevision);
+      this.opts.onApply?.(ce.cause, ce.rev);
       this.dispatch(ce);
     }
     this.trim(now);
