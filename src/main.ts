@@ -2,6 +2,14 @@
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { ClusterState } from './ui/cluster.svelte';
+import { TraceState, type AnimatedHop } from './ui/state/trace.svelte';
+import { TimeState } from './ui/state/time.svelte';
+import { SelectionState } from './ui/state/selection.svelte';
+import { InspectorState } from './ui/state/inspector.svelte';
+import { EtcdState } from './ui/state/etcd.svelte';
+import { ThemeState } from './ui/state/theme.svelte';
+import { ClusterControls } from './ui/state/controls';
+import type { GraphHandle } from './ui/components/graph-style';
 import { ScaledClock } from './runtime/clock';
 import { Supervisor } from './runtime/supervisor';
 import { createBrowserWorker } from './runtime/browser-workers';
@@ -16,6 +24,18 @@ const supervisor = new Supervisor({
   clock: new ScaledClock(),
 });
 
+/** The page's UI handles, for end-to-end tests and the browser console. */
+interface UiHandles {
+  /** Every hop the graph has started animating (bounded log). */
+  hops: AnimatedHop[];
+  trace: TraceState;
+  time: TimeState;
+  selection: SelectionState;
+  cluster: ClusterState;
+  etcd: EtcdState;
+  graph?: GraphHandle;
+}
+
 /** Handles for end-to-end tests and the browser console. */
 declare global {
   interface Window {
@@ -23,14 +43,42 @@ declare global {
       supervisor: Supervisor;
       ready: Promise<void>;
       request: (req: ApiRequest) => Promise<ApiResponse>;
+      ui: UiHandles;
     };
   }
 }
+
+// Trace from the very start, so the first hops (node registration, the learner's first pod) are drawn.
+const trace = new TraceState(supervisor);
+trace.start();
 const ready = supervisor.start();
 // A component that fails for good is shown on the page (the supervisor's status), not thrown.
 ready.catch(() => {});
-const console = supervisor.connect('kubectl');
-window.kubelab = { supervisor, ready, request: (req) => console.request(req) };
+const kubectl = supervisor.connect('kubectl');
 const cluster = new ClusterState(supervisor);
 cluster.start();
-mount(App, { target: document.getElementById('app')!, props: { cluster } });
+const time = new TimeState(supervisor);
+time.start();
+const selection = new SelectionState();
+const inspector = new InspectorState(cluster.client);
+const etcd = new EtcdState(supervisor.connectEtcd('etcd-browser'));
+const theme = new ThemeState();
+const controls = new ClusterControls(supervisor, dbName);
+const ui: UiHandles = { hops: trace.hops, trace, time, selection, cluster, etcd };
+window.kubelab = { supervisor, ready, request: (req) => kubectl.request(req), ui };
+
+mount(App, {
+  target: document.getElementById('app')!,
+  props: {
+    cluster,
+    trace,
+    time,
+    selection,
+    inspector,
+    etcd,
+    theme,
+    controls,
+    api: kubectl,
+    onGraph: (g: GraphHandle) => (ui.graph = g),
+  },
+});

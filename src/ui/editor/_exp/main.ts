@@ -1,0 +1,12 @@
+import { mount } from 'svelte';
+import Terminal from '../../terminal/Terminal.svelte';
+import Editor from '../Editor.svelte';
+import { ScaledClock } from '../../../runtime/clock';
+import { Supervisor } from '../../../runtime/supervisor';
+import { createBrowserWorker } from '../../../runtime/browser-workers';
+import { browserSpecs } from '../../../runtime/cluster-spec';
+const supervisor = new Supervisor({ createWorker: createBrowserWorker, specs: browserSpecs({ seed: 'x', dbName: 'exp' }), clock: new ScaledClock() });
+const ready = supervisor.start();
+(window as any).kl = { supervisor, ready };
+mount(Terminal, { target: document.getElementById('t')!, props: { api: supervisor.connect('kubectl'), clock: supervisor.clock } });
+mount(Editor, { target: document.getElementById('e')!, props: { api: supervisor.connect('editor') } });
