@@ -20,7 +20,9 @@ const params = new URLSearchParams(location.search);
 const dbName = params.get('db') ?? 'kubelab';
 const supervisor = new Supervisor({
   createWorker: createBrowserWorker,
-  specs: browserSpecs({ seed: params.get('seed') ?? 'kubelab', dbName }),
+  // ?seed=S makes a page load reproducible; otherwise each load gets its own random streams (the
+  // cluster in IndexedDB carries on from where it was).
+  specs: browserSpecs({ seed: params.get('seed') ?? `kubelab-${Date.now().toString(36)}`, dbName }),
   clock: new ScaledClock(),
 });
 

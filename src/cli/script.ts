@@ -29,7 +29,7 @@ export async function runScript(text: string, opts: ScriptOptions): Promise<stri
     for (const cmd of commands) {
       out += `$ ${cmd.source}\n`;
       await cluster.settle();
-      out += await runOne(cmd, cluster, api, opts);
+      out += await runCommand(cmd, cluster, api, opts);
     }
   } finally {
     await cluster.stop();
@@ -37,7 +37,16 @@ export async function runScript(text: string, opts: ScriptOptions): Promise<stri
   return out;
 }
 
-async function runOne(cmd: ScriptCommand, cluster: SimCluster, api: ReturnType<SimCluster['connect']>, opts: ScriptOptions): Promise<string> {
+/**
+ * Runs one script command (`kubectl …`, `sleep D`, `kubelab node stop|start NAME`, `echo`) against a
+ * running cluster and returns what it printed; used by `runScript` and the lessons' headless replay.
+ */
+export async function runCommand(
+  cmd: ScriptCommand,
+  cluster: SimCluster,
+  api: ReturnType<SimCluster['connect']>,
+  opts: Pick<ScriptOptions, 'files'>,
+): Promise<string> {
   const [name, ...args] = cmd.argv;
   let text = '';
   switch (name) {
@@ -70,7 +79,14 @@ async function runOne(cmd: ScriptCommand, cluster: SimCluster, api: ReturnType<S
         else await cluster.drive(cluster.nodes.startNode(node));
         return '';
       }
-      return `kubelab: unknown command "${args.join(' ')}" (in scripts: kubelab node stop|start NAME)\n`;
+      if (args[0] === 'component' && (args[1] === 'stop' || args[1] === 'start') && args.length === 3) {
+        const comp = args[2];
+        if (comp !== 'kube-scheduler' && comp !== 'kube-controller-manager')
+          return `kubelab: component "${comp}" cannot be stopped here (kube-scheduler, kube-controller-manager)\n`;
+        if (args[1] === 'stop') return cluster.stopComponent(comp) ? '' : `kubelab: ${comp} is not running\n`;
+        return (await cluster.startComponent(comp)) ? '' : `kubelab: ${comp} is already running\n`;
+      }
+      return `kubelab: unknown command "${args.join(' ')}" (in scripts: kubelab node stop|start NODE, kubelab component stop|start COMPONENT)\n`;
     }
     case 'echo':
       return args.join(' ') + '\n';

@@ -214,20 +214,29 @@ export class Supervisor {
     this.broadcastClock(this.o.clock.advance(ms));
   }
 
-  /** Subscribes to trace records from every worker. */
+  /**
+   * Subscribes to trace records from every worker. Workers are told the filter (the union of all
+   * subscribers': with one subscriber its own filter, so records nobody wants never cross a port).
+   */
   subscribeTrace(fn: (r: TraceRecord) => void, filter: TraceFilter = {}): () => void {
     const unsub = this.bus.subscribe(fn, filter);
-    this.traceFilter = {};
-    for (const m of this.managed.values())
-      this.send(m, { v: PROTOCOL_VERSION, t: 'trace', filter: this.traceFilter });
+    this.traceFilters.push(filter);
+    this.sendTraceFilter();
     return () => {
       unsub();
-      if (!this.bus.enabled) {
-        this.traceFilter = null;
-        for (const m of this.managed.values())
-          this.send(m, { v: PROTOCOL_VERSION, t: 'trace', filter: null });
-      }
+      const i = this.traceFilters.indexOf(filter);
+      if (i >= 0) this.traceFilters.splice(i, 1);
+      this.sendTraceFilter();
     };
+  }
+
+  private traceFilters: TraceFilter[] = [];
+
+  private sendTraceFilter(): void {
+    const fs = this.traceFilters;
+    this.traceFilter = fs.length === 0 ? null : fs.length === 1 ? { ...fs[0], sampleEvery: undefined } : {};
+    for (const m of this.managed.values())
+      this.send(m, { v: PROTOCOL_VERSION, t: 'trace', filter: this.traceFilter });
   }
 
   private broadcastClock(state: ClockState): void {
@@ -295,7 +304,14 @@ export class Supervisor {
       e.preventDefault();
       this.restart(m.spec.name, `crashed: ${e.message}`);
     };
-    this.send(m, { v: PROTOCOL_VERSION, t: 'init', spec: m.spec, clock: this.o.clock.getState() });
+    // A restarted component gets a fresh random stream, so it does not repeat what it generated before.
+    const seed = m.status.restarts > 0 ? `${m.spec.seed}#${m.status.restarts}` : m.spec.seed;
+    this.send(m, {
+      v: PROTOCOL_VERSION,
+      t: 'init',
+      spec: { ...m.spec, seed },
+      clock: this.o.clock.getState(),
+    });
     if (this.traceFilter) this.send(m, { v: PROTOCOL_VERSION, t: 'trace', filter: this.traceFilter });
     this.wire(m);
     this.emitStatus();

@@ -36,7 +36,7 @@ import { validateCreate, validateUpdate, validateStatusUpdate } from './validati
 import {
   checkTypes,
   definitionFor,
-  resolve as resolveSchema,
+  resolveShared as resolveSchema,
   type SchemaNode,
   findUnknownFields,
   strictDecodingMessage,
@@ -108,8 +108,43 @@ export function rfc3339(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** Thrown by `copyPlain` for data it does not copy itself (structuredClone takes over). */
+const NOT_PLAIN = new Error('not plain JSON data');
+const MAX_PLAIN_DEPTH = 256;
+
+/** Deep copy of plain objects, arrays and primitives (what structuredClone gives for them, several times faster). */
+function copyPlain(v: unknown, depth: number): unknown {
+  if (typeof v !== 'object' || v === null) {
+    if (typeof v === 'function' || typeof v === 'symbol') throw NOT_PLAIN;
+    return v;
+  }
+  if (depth > MAX_PLAIN_DEPTH) throw NOT_PLAIN; // deep or cyclic: structuredClone keeps cycles
+  if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== Array.prototype) throw NOT_PLAIN;
+    const n = v.length;
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      if (!(i in v)) throw NOT_PLAIN; // holes
+      out[i] = copyPlain(v[i], depth + 1);
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  const src = v as Record<string, unknown>;
+  for (const k of Object.keys(src)) out[k] = copyPlain(src[k], depth + 1);
+  return out;
+}
+
+/** A deep copy, as structuredClone makes it (JSON-like data is copied directly, anything else by structuredClone). */
 function clone<T>(o: T): T {
-  return structuredClone(o);
+  try {
+    return copyPlain(o, 0) as T;
+  } catch (e) {
+    if (e === NOT_PLAIN) return structuredClone(o);
+    throw e;
+  }
 }
 
 function successStatus(details?: Status['details']): Status {
@@ -117,6 +152,26 @@ function successStatus(details?: Status['details']): Status {
 }
 
 /** A UUID v4 from the seeded random source. */
+/** A random source re-derived from the seed at each start (see `doStart`). */
+class RestartableRng implements Rng {
+  private inner: Rng;
+  constructor(private readonly base: Rng) {
+    this.inner = base;
+  }
+  reseed(label: string): void {
+    this.inner = this.base.fork(label);
+  }
+  next(): number {
+    return this.inner.next();
+  }
+  int(n: number): number {
+    return this.inner.int(n);
+  }
+  fork(label: string): Rng {
+    return this.inner.fork(label);
+  }
+}
+
 function uuid(rng: Rng): string {
   const h = () => rng.int(16).toString(16);
   let s = '';
@@ -156,9 +211,11 @@ export class ApiServer {
   private services: ServiceAllocator;
   private started: Promise<void> | undefined;
   private readonly admissionCtx: AdmissionContext;
+  private readonly rng: RestartableRng;
 
   constructor(private readonly o: ApiServerOptions) {
-    this.services = new ServiceAllocator(o.rng);
+    this.rng = new RestartableRng(o.rng);
+    this.services = new ServiceAllocator(this.rng);
     for (const info of RESOURCES) {
       if (info.resource === 'bindings') continue;
       this.caches.set(
@@ -188,7 +245,7 @@ export class ApiServer {
         return out;
       },
       clock: o.clock,
-      rng: o.rng,
+      rng: this.rng,
     };
   }
 
@@ -201,6 +258,9 @@ export class ApiServer {
   private async doStart(): Promise<void> {
     await Promise.all([...this.caches.values()].map((c) => c.start()));
     this.lastWrite = Math.max(...[...this.caches.values()].map((c) => c.rev));
+    // A restarted apiserver (or a reloaded page) must not hand out the uids and names it gave before:
+    // its random source continues from the seed and the revision the store has reached.
+    this.rng.reseed(`start@${this.lastWrite}`);
     this.services.load(this.cacheOf(findResource('', 'services')!).list());
     if (!this.o.noBootstrap) await this.bootstrap();
     this.scheduleCompaction();
@@ -324,15 +384,18 @@ export class ApiServer {
 
   /** Handles a request once the caches are filled. */
   private async handle(req: ApiRequest): Promise<ApiResponse> {
-    const reqId = this.o.tracer.emit({
-      causeId: req.cause,
-      from: req.from ?? 'client',
-      to: NAME,
-      kind: 'request',
-      verb: req.method,
-      detail: { path: req.path, query: req.query },
-      ...this.traceTarget(req),
-    });
+    // With tracing off, emit() only hands back the cause: skip building the records.
+    const reqId = !this.o.tracer.enabled
+      ? req.cause
+      : this.o.tracer.emit({
+          causeId: req.cause,
+          from: req.from ?? 'client',
+          to: NAME,
+          kind: 'request',
+          verb: req.method,
+          detail: { path: req.path, query: req.query },
+          ...this.traceTarget(req),
+        });
     let res: ApiResponse;
     try {
       res = await this.dispatch(req, reqId);
@@ -342,15 +405,17 @@ export class ApiServer {
         body: toStatus(e instanceof EtcdError ? this.etcdFailure(e) : e),
       };
     }
-    res.trace = this.o.tracer.emit({
-      causeId: reqId,
-      from: NAME,
-      to: req.from ?? 'client',
-      kind: 'response',
-      verb: String(res.status),
-      detail: { path: req.path, reason: (res.body as Status)?.reason },
-      ...this.traceTarget(req),
-    });
+    res.trace = !this.o.tracer.enabled
+      ? reqId
+      : this.o.tracer.emit({
+          causeId: reqId,
+          from: NAME,
+          to: req.from ?? 'client',
+          kind: 'response',
+          verb: String(res.status),
+          detail: { path: req.path, reason: (res.body as Status)?.reason },
+          ...this.traceTarget(req),
+        });
     return res;
   }
 
@@ -683,8 +748,9 @@ export class ApiServer {
     reqId: string | undefined,
     lease?: number,
   ): Promise<{ ok: boolean; rev: number; obj: KubeObject }> {
-    const stored = clone(obj);
-    delete stored.metadata.resourceVersion;
+    // What etcd stores: the object without metadata.resourceVersion (shallow copies; `obj` is not changed).
+    const { resourceVersion: _rv, ...meta } = obj.metadata;
+    const stored = { ...obj, metadata: meta };
     const etcdId = this.etcdHopStart(reqId, 'txn put', info, obj, key);
     const res: TxnResult = await this.o.etcd.txn({
       compare: [
@@ -841,10 +907,10 @@ export class ApiServer {
     } else {
       delete m.namespace;
     }
-    if (!m.name && m.generateName) m.name = m.generateName.slice(0, 58) + randomSuffix(this.o.rng, 5);
+    if (!m.name && m.generateName) m.name = m.generateName.slice(0, 58) + randomSuffix(this.rng, 5);
     applyDefaults(info, obj);
     const now = this.o.clock.now();
-    m.uid = uuid(this.o.rng);
+    m.uid = uuid(this.rng);
     m.creationTimestamp = rfc3339(now);
     delete m.resourceVersion;
     delete m.deletionTimestamp;
