@@ -182,3 +182,54 @@ test('a database written by a newer KubeLab is refused with a clear message and 
   );
   expect(version, 'database untouched').toEqual({ v: 99, stores: ['future'] });
 });
+
+test('controllers run in the browser: a Deployment gets its ReplicaSet and Running pods', async ({
+  page,
+  baseUrl,
+}) => {
+  await start(page, `${baseUrl}?db=e2e-deploy`);
+  const created = await req(page, {
+    method: 'POST',
+    path: '/apis/apps/v1/namespaces/default/deployments',
+    body: {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] },
+        },
+      },
+    },
+  });
+  expect(created.status, 'create deployment').toBe(201);
+  await waitFor(
+    async () => {
+      const d = await req(page, { method: 'GET', path: '/apis/apps/v1/namespaces/default/deployments/web' });
+      return d.body.status?.readyReplicas === 2;
+    },
+    { timeout: 30_000, message: 'deployment web has 2 ready replicas' },
+  );
+  const rs = await req(page, {
+    method: 'GET',
+    path: '/apis/apps/v1/namespaces/default/replicasets',
+    query: { labelSelector: 'app=web' },
+  });
+  expect(rs.body.items.length, 'one ReplicaSet').toBe(1);
+  const pods = await req(page, {
+    method: 'GET',
+    path: '/api/v1/namespaces/default/pods',
+    query: { labelSelector: 'app=web' },
+  });
+  expect(
+    pods.body.items.map((p) => p.status.phase),
+    'pods',
+  ).toEqual(['Running', 'Running']);
+  expect(
+    pods.body.items.every((p) => p.spec.nodeName && p.spec.nodeName !== 'control-plane'),
+    'scheduled to workers',
+  ).toBe(true);
+});
