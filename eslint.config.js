@@ -110,6 +110,7 @@ export default defineConfig([
     'bench-results/',
     'test-results/',
     'src/api/generated/',
+    'src/ui/editor/generated/',
     'coverage/',
     '.vite/',
   ]),

@@ -4,7 +4,14 @@
  * `-required-`, `--recursive` listing nested field names. The schema comes from src/api/schema.ts
  * instead of the server's OpenAPI v3. Leaves out: `--output=plaintext-openapiv2`, enum lists.
  */
-import { lookupField, resolve, definitionFor, type SchemaNode } from '../../api/schema';
+import type { SchemaNode } from '../../api/schema';
+
+/** The schema (half a megabyte of JSON) is loaded on first use, not with the terminal. */
+type SchemaModule = typeof import('../../api/schema');
+let schema: SchemaModule | undefined;
+const resolve = (n: SchemaNode): SchemaNode => schema!.resolve(n);
+const lookupField: SchemaModule['lookupField'] = (...a) => schema!.lookupField(...a);
+const definitionFor: SchemaModule['definitionFor'] = (...a) => schema!.definitionFor(...a);
 import { CmdError, type Command } from '../framework/command';
 import { gvString } from '../framework/client';
 
@@ -114,6 +121,7 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
       );
     if (inv.args.length > 1) throw new CmdError('We accept only this format: explain RESOURCE');
     const [typeArg, ...path] = inv.args[0].split('.');
+    schema ??= await import('../../api/schema');
     const r = await inv.client.resolveType(typeArg);
     const apiVersion = inv.flags.string('api-version') || gvString(r);
     const def = definitionFor(apiVersion, r.kind);

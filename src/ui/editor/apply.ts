@@ -48,16 +48,26 @@ export function objectsOf(text: string): ParsedDoc[] {
     const v: unknown = d.toJS();
     if (v === null || v === undefined) return;
     if (typeof v !== 'object' || Array.isArray(v)) {
-      out.push({ doc: i, error: 'error: unable to decode "STDIN": json: cannot unmarshal non-object into Go value of type map[string]interface {}' });
+      out.push({
+        doc: i,
+        error:
+          'error: unable to decode "STDIN": json: cannot unmarshal non-object into Go value of type map[string]interface {}',
+      });
       return;
     }
     const o = v as KubeObject;
     if (!o.kind) {
-      out.push({ doc: i, error: `error: unable to decode "STDIN": Object 'Kind' is missing in '${JSON.stringify(v)}'` });
+      out.push({
+        doc: i,
+        error: `error: unable to decode "STDIN": Object 'Kind' is missing in '${JSON.stringify(v)}'`,
+      });
       return;
     }
     if (!o.apiVersion) {
-      out.push({ doc: i, error: `error: unable to decode "STDIN": Object 'apiVersion' is missing in '${JSON.stringify(v)}'` });
+      out.push({
+        doc: i,
+        error: `error: unable to decode "STDIN": Object 'apiVersion' is missing in '${JSON.stringify(v)}'`,
+      });
       return;
     }
     out.push({ doc: i, object: o });
@@ -76,7 +86,9 @@ function isStatus(b: unknown): b is Status {
 }
 
 function failure(doc: number, res: { status: number; body: unknown }): DocResult {
-  const status: Status = isStatus(res.body) ? res.body : { kind: 'Status', status: 'Failure', code: res.status };
+  const status: Status = isStatus(res.body)
+    ? res.body
+    : { kind: 'Status', status: 'Failure', code: res.status };
   return { doc, ok: false, message: formatApiError(new ApiError(status)), status };
 }
 
@@ -102,7 +114,12 @@ export interface ApplyOptions {
 }
 
 /** Applies one object. */
-export async function applyObject(api: ApiTransport, doc: number, obj: KubeObject, o: ApplyOptions = {}): Promise<DocResult> {
+export async function applyObject(
+  api: ApiTransport,
+  doc: number,
+  obj: KubeObject,
+  o: ApplyOptions = {},
+): Promise<DocResult> {
   const info = findByKind(obj.apiVersion ?? '', obj.kind ?? '');
   if (!info) {
     return {
@@ -127,7 +144,12 @@ export async function applyObject(api: ApiTransport, doc: number, obj: KubeObjec
     const res = await api.request<KubeObject>({ method: 'POST', path: pathOf(info, ns), query, body, from });
     if (res.status >= 300) return failure(doc, res);
     const created = res.body as KubeObject;
-    return { doc, ok: true, message: `${kindPrefix(info)}/${created.metadata?.name ?? name} created${suffix}`, object: created };
+    return {
+      doc,
+      ok: true,
+      message: `${kindPrefix(info)}/${created.metadata?.name ?? name} created${suffix}`,
+      object: created,
+    };
   }
   if (live.status >= 300) return failure(doc, live);
   const res = await api.request<KubeObject>({
@@ -189,7 +211,11 @@ export async function diffText(api: ApiTransport, text: string, o: ApplyOptions 
     const ns = obj.metadata?.namespace ?? o.namespace ?? 'default';
     let current: KubeObject | undefined;
     if (info && obj.metadata?.name) {
-      const res = await api.request<KubeObject>({ method: 'GET', path: pathOf(info, ns, obj.metadata.name), from: o.from ?? 'kubectl' });
+      const res = await api.request<KubeObject>({
+        method: 'GET',
+        path: pathOf(info, ns, obj.metadata.name),
+        from: o.from ?? 'kubectl',
+      });
       if (res.status < 300) current = res.body as KubeObject;
     }
     const r = await applyObject(api, p.doc, obj, { ...o, dryRun: true });

@@ -7,7 +7,7 @@ import type { ApiTransport } from '../../api/rest';
 import type { KubeObject } from '../../api/types';
 import { applyText, diffText, objectToYaml, type DocResult } from './apply';
 import { TEMPLATES } from './templates';
-import { fieldPathsOf, locateField, parseFieldPath, parseDocuments, type Problem } from './yaml-locate';
+import { problemsFor } from './editor-problems';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 
 /** What the Editor component is given. */
@@ -31,29 +31,6 @@ const API_OWNER = 'kube-apiserver';
 export interface OutputLine {
   ok: boolean;
   text: string;
-}
-
-/** Markers for the apiserver's answer to each document: at the named fields, else on the document's first line. */
-export function problemsFor(text: string, results: readonly DocResult[]): Problem[] {
-  const out: Problem[] = [];
-  const { docs, lines } = parseDocuments(text);
-  for (const r of results) {
-    if (r.ok) continue;
-    const fields = r.status ? fieldPathsOf(r.status) : [];
-    let placed = false;
-    for (const f of fields) {
-      const loc = locateField(text, r.doc, parseFieldPath(f.field));
-      if (!loc) continue;
-      out.push({ ...loc.range, message: `${f.field}: ${f.message}`, severity: 'error' });
-      placed = true;
-    }
-    if (!placed) {
-      const start = docs[r.doc]?.range?.[0] ?? 0;
-      const p = lines.linePos(start);
-      out.push({ startLine: p.line, startColumn: 1, endLine: p.line, endColumn: 1000, message: r.message, severity: 'error' });
-    }
-  }
-  return out;
 }
 
 /** The editor's reactive state. */
@@ -170,8 +147,16 @@ export class EditorController {
       this.mark(text, sides.errors);
       this.output = sides.errors.map((r) => ({ ok: false, text: r.message }));
       for (const m of this.diffModels) m.dispose();
-      const original = monaco.editor.createModel(sides.live, 'yaml', monaco.Uri.parse('inmemory://kubelab/live.yml'));
-      const modified = monaco.editor.createModel(sides.merged, 'yaml', monaco.Uri.parse('inmemory://kubelab/merged.yml'));
+      const original = monaco.editor.createModel(
+        sides.live,
+        'yaml',
+        monaco.Uri.parse('inmemory://kubelab/live.yml'),
+      );
+      const modified = monaco.editor.createModel(
+        sides.merged,
+        'yaml',
+        monaco.Uri.parse('inmemory://kubelab/merged.yml'),
+      );
       this.diffModels = [original, modified];
       this.diffEditor.setModel({ original, modified });
       this.diffing = true;

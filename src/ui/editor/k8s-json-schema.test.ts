@@ -4,17 +4,46 @@ import { buildEditorSchema, convertNode, KIND_INDEX } from './k8s-json-schema';
 
 describe('convertNode', () => {
   const cases: Array<[string, SchemaNode, unknown]> = [
-    ['keeps type and description', { type: 'string', description: 'd', format: 'int32' }, { type: 'string', description: 'd' }],
-    ['refs stay refs', { $ref: '#/definitions/x', description: 'd' }, { $ref: '#/definitions/x', description: 'd' }],
-    ['int-or-string takes both', { 'x-kubernetes-int-or-string': true, type: 'string' }, { anyOf: [{ type: 'integer' }, { type: 'string' }] }],
-    ['quantity takes string or number', { 'x-kubernetes-quantity': true }, { anyOf: [{ type: 'string' }, { type: 'number' }] }],
+    [
+      'keeps type and description',
+      { type: 'string', description: 'd', format: 'int32' },
+      { type: 'string', description: 'd' },
+    ],
+    [
+      'refs stay refs',
+      { $ref: '#/definitions/x', description: 'd' },
+      { $ref: '#/definitions/x', description: 'd' },
+    ],
+    [
+      'int-or-string takes both',
+      { 'x-kubernetes-int-or-string': true, type: 'string' },
+      { anyOf: [{ type: 'integer' }, { type: 'string' }] },
+    ],
+    [
+      'quantity takes string or number',
+      { 'x-kubernetes-quantity': true },
+      { anyOf: [{ type: 'string' }, { type: 'number' }] },
+    ],
     [
       'structs reject unknown fields',
       { type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] },
-      { type: 'object', properties: { a: { type: 'integer' } }, additionalProperties: false, required: ['a'] },
+      {
+        type: 'object',
+        properties: { a: { type: 'integer' } },
+        additionalProperties: false,
+        required: ['a'],
+      },
     ],
-    ['maps keep their value schema', { type: 'object', additionalProperties: { type: 'string' } }, { type: 'object', additionalProperties: { type: 'string' } }],
-    ['preserve-unknown-fields is open', { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { a: {} } }, { type: 'object' }],
+    [
+      'maps keep their value schema',
+      { type: 'object', additionalProperties: { type: 'string' } },
+      { type: 'object', additionalProperties: { type: 'string' } },
+    ],
+    [
+      'preserve-unknown-fields is open',
+      { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { a: {} } },
+      { type: 'object' },
+    ],
     ['arrays', { type: 'array', items: { type: 'string' } }, { type: 'array', items: { type: 'string' } }],
   ];
   for (const [name, node, want] of cases) it(name, () => expect(convertNode(node)).toEqual(want));

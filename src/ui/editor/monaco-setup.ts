@@ -49,11 +49,19 @@ let ready = false;
  * sends the two messages monaco-worker-manager's worker side expects before Monaco's RPC begins.
  */
 function yamlMonaco(): typeof monaco {
-  const createWebWorker = (opts: { createData?: unknown; host?: Record<string, unknown>; keepIdleModels?: boolean }) => {
+  const createWebWorker = (opts: {
+    createData?: unknown;
+    host?: Record<string, unknown>;
+    keepIdleModels?: boolean;
+  }) => {
     const worker = new YamlWorker();
     worker.postMessage('ignore');
     worker.postMessage(opts.createData);
-    return monaco.editor.createWebWorker({ worker, host: opts.host as never, keepIdleModels: opts.keepIdleModels });
+    return monaco.editor.createWebWorker({
+      worker,
+      host: opts.host as never,
+      keepIdleModels: opts.keepIdleModels,
+    });
   };
   return { ...monaco, editor: { ...monaco.editor, createWebWorker } } as unknown as typeof monaco;
 }

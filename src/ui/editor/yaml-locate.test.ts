@@ -6,11 +6,15 @@ describe('parseFieldPath', () => {
     ['spec.containers[0].image', ['spec', 'containers', 0, 'image']],
     ['metadata.name', ['metadata', 'name']],
     ['metadata.labels[app.kubernetes.io/name]', ['metadata', 'labels', 'app.kubernetes.io/name']],
-    ['spec.template.spec.containers[1].ports[0].containerPort', ['spec', 'template', 'spec', 'containers', 1, 'ports', 0, 'containerPort']],
+    [
+      'spec.template.spec.containers[1].ports[0].containerPort',
+      ['spec', 'template', 'spec', 'containers', 1, 'ports', 0, 'containerPort'],
+    ],
     ['[2]', [2]],
     ['', []],
   ];
-  for (const [path, want] of cases) it(JSON.stringify(path), () => expect(parseFieldPath(path)).toEqual(want));
+  for (const [path, want] of cases)
+    it(JSON.stringify(path), () => expect(parseFieldPath(path)).toEqual(want));
 });
 
 const POD = `apiVersion: v1
@@ -36,13 +40,48 @@ data:
 
 describe('locateField', () => {
   const cases: Array<[string, number, string, { range: unknown; exact: boolean } | undefined]> = [
-    ['scalar field: key and value', 0, 'metadata.name', { range: { startLine: 4, startColumn: 3, endLine: 4, endColumn: 14 }, exact: true }],
-    ['list item field', 0, 'spec.containers[1].image', { range: { startLine: 10, startColumn: 5, endLine: 10, endColumn: 19 }, exact: true }],
-    ['nested list', 0, 'spec.containers[1].ports[0].containerPort', { range: { startLine: 12, startColumn: 7, endLine: 12, endColumn: 24 }, exact: true }],
-    ['a list item itself', 0, 'spec.containers[0]', { range: { startLine: 7, startColumn: 5, endLine: 7, endColumn: 6 }, exact: true }],
-    ['missing field: nearest parent', 0, 'spec.containers[0].resources.limits', { range: { startLine: 7, startColumn: 5, endLine: 7, endColumn: 6 }, exact: false }],
-    ['missing top-level field: document start', 0, 'status', { range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 }, exact: false }],
-    ['second document', 1, 'data[key]', { range: { startLine: 19, startColumn: 3, endLine: 19, endColumn: 13 }, exact: true }],
+    [
+      'scalar field: key and value',
+      0,
+      'metadata.name',
+      { range: { startLine: 4, startColumn: 3, endLine: 4, endColumn: 14 }, exact: true },
+    ],
+    [
+      'list item field',
+      0,
+      'spec.containers[1].image',
+      { range: { startLine: 10, startColumn: 5, endLine: 10, endColumn: 19 }, exact: true },
+    ],
+    [
+      'nested list',
+      0,
+      'spec.containers[1].ports[0].containerPort',
+      { range: { startLine: 12, startColumn: 7, endLine: 12, endColumn: 24 }, exact: true },
+    ],
+    [
+      'a list item itself',
+      0,
+      'spec.containers[0]',
+      { range: { startLine: 7, startColumn: 5, endLine: 7, endColumn: 6 }, exact: true },
+    ],
+    [
+      'missing field: nearest parent',
+      0,
+      'spec.containers[0].resources.limits',
+      { range: { startLine: 7, startColumn: 5, endLine: 7, endColumn: 6 }, exact: false },
+    ],
+    [
+      'missing top-level field: document start',
+      0,
+      'status',
+      { range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 }, exact: false },
+    ],
+    [
+      'second document',
+      1,
+      'data[key]',
+      { range: { startLine: 19, startColumn: 3, endLine: 19, endColumn: 13 }, exact: true },
+    ],
     ['no such document', 2, 'metadata', undefined],
   ];
   for (const [name, doc, path, want] of cases) {
@@ -69,14 +108,19 @@ describe('fieldPathsOf', () => {
     expect(
       fieldPathsOf({
         message: 'x',
-        details: { causes: [{ field: 'spec.containers[0].image', message: 'Required value', reason: 'FieldValueRequired' }] },
+        details: {
+          causes: [
+            { field: 'spec.containers[0].image', message: 'Required value', reason: 'FieldValueRequired' },
+          ],
+        },
       }),
     ).toEqual([{ field: 'spec.containers[0].image', message: 'Required value' }]);
   });
   it('finds unknown fields in a strict decoding error', () => {
     expect(
       fieldPathsOf({
-        message: 'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee", unknown field "spec.x"',
+        message:
+          'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee", unknown field "spec.x"',
       }),
     ).toEqual([
       { field: 'spec.containers[0].imagee', message: 'unknown field "spec.containers[0].imagee"' },

@@ -6,7 +6,16 @@
  * multi-document buffer an object came from.
  * Leaves out: JSON-pointer paths and Go struct paths of decode errors (those map to the document).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** A 1-based range in the buffer, as Monaco's markers take it. */
 export interface TextRange {
@@ -86,7 +95,9 @@ export function locateField(
   }
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+      );
       if (!pair) return { range: toRange(lines, range[0], range[1]), exact: false };
       const key = pair.key as Node;
       range = key.range ? [key.range[0], key.range[1]] : range;

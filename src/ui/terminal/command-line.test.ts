@@ -6,19 +6,35 @@ describe('parseCommandLine', () => {
     ['kubectl get pods', { argv: ['kubectl', 'get', 'pods'] }],
     ['  kubectl   get  pods  ', { argv: ['kubectl', 'get', 'pods'] }],
     [`kubectl get pods -l 'app in (a, b)'`, { argv: ['kubectl', 'get', 'pods', '-l', 'app in (a, b)'] }],
-    [`kubectl get po -o jsonpath="{.items[*].metadata.name}"`, { argv: ['kubectl', 'get', 'po', '-o', 'jsonpath={.items[*].metadata.name}'] }],
-    ['kubectl get po -o jsonpath={.items[*].metadata.name}', { argv: ['kubectl', 'get', 'po', '-o', 'jsonpath={.items[*].metadata.name}'] }],
-    [`kubectl run x --image=nginx -- sh -c 'echo hi'`, { argv: ['kubectl', 'run', 'x', '--image=nginx', '--', 'sh', '-c', 'echo hi'] }],
+    [
+      `kubectl get po -o jsonpath="{.items[*].metadata.name}"`,
+      { argv: ['kubectl', 'get', 'po', '-o', 'jsonpath={.items[*].metadata.name}'] },
+    ],
+    [
+      'kubectl get po -o jsonpath={.items[*].metadata.name}',
+      { argv: ['kubectl', 'get', 'po', '-o', 'jsonpath={.items[*].metadata.name}'] },
+    ],
+    [
+      `kubectl run x --image=nginx -- sh -c 'echo hi'`,
+      { argv: ['kubectl', 'run', 'x', '--image=nginx', '--', 'sh', '-c', 'echo hi'] },
+    ],
     ['kubectl get pods # list them', { argv: ['kubectl', 'get', 'pods'] }],
     ['a\\ b', { argv: ['a b'] }],
     ['kubectl apply -f - <<EOF', { argv: ['kubectl', 'apply', '-f', '-'] }],
     ['kubectl apply -f - <<-END', { argv: ['kubectl', 'apply', '-f', '-'] }],
     ['', { argv: [] }],
     ['# only a comment', { argv: [] }],
-    ['kubectl get pods | grep x', { error: '|: pipes, lists and redirections are not supported in this terminal' }],
-    ['kubectl get pods > out', { error: '>: pipes, lists and redirections are not supported in this terminal' }],
+    [
+      'kubectl get pods | grep x',
+      { error: '|: pipes, lists and redirections are not supported in this terminal' },
+    ],
+    [
+      'kubectl get pods > out',
+      { error: '>: pipes, lists and redirections are not supported in this terminal' },
+    ],
   ];
-  for (const [line, want] of cases) it(JSON.stringify(line), () => expect(parseCommandLine(line)).toEqual(want));
+  for (const [line, want] of cases)
+    it(JSON.stringify(line), () => expect(parseCommandLine(line)).toEqual(want));
 });
 
 describe('continuation', () => {

@@ -60,7 +60,8 @@ export function hereDoc(line: string): HereDoc | undefined {
     }
     if (c === "'" || c === '"') quote = c;
     else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return undefined;
-    else if (c === '<' && line.startsWith('<<<', i)) i += 2; // a here-string, not a here-document
+    else if (c === '<' && line.startsWith('<<<', i))
+      i += 2; // a here-string, not a here-document
     else if (c === '<' && line[i + 1] === '<') {
       let j = i + 2;
       const stripTabs = line[j] === '-';

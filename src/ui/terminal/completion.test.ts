@@ -4,7 +4,13 @@ import type { ApiResource } from '../../kubectl/framework/client';
 import { GLOBAL_FLAGS } from '../../kubectl/framework/global-flags';
 import { applyCompletion, commonPrefix, complete, formatColumns, type CompletionSources } from './completion';
 
-const res = (name: string, kind: string, group = '', short: string[] = [], namespaced = true): ApiResource => ({
+const res = (
+  name: string,
+  kind: string,
+  group = '',
+  short: string[] = [],
+  namespaced = true,
+): ApiResource => ({
   name,
   singularName: kind.toLowerCase(),
   namespaced,
@@ -85,9 +91,43 @@ describe('complete', () => {
     ['kubectl get pods -n ', ['default', 'kube-public', 'kube-system']],
     ['kubectl get pods -n kube-s', ['kube-system']],
     ['kubectl get pods --namespace=kube-', ['--namespace=kube-public', '--namespace=kube-system']],
-    ['kubectl get pods -o ', ['custom-columns-file=', 'custom-columns=', 'go-template-file=', 'go-template=', 'json', 'jsonpath-as-json=', 'jsonpath-file=', 'jsonpath=', 'name', 'template=', 'templatefile=', 'wide', 'yaml']],
+    [
+      'kubectl get pods -o ',
+      [
+        'custom-columns-file=',
+        'custom-columns=',
+        'go-template-file=',
+        'go-template=',
+        'json',
+        'jsonpath-as-json=',
+        'jsonpath-file=',
+        'jsonpath=',
+        'name',
+        'template=',
+        'templatefile=',
+        'wide',
+        'yaml',
+      ],
+    ],
     ['kubectl get pods -o j', ['json', 'jsonpath-as-json=', 'jsonpath-file=', 'jsonpath=']],
-    ['kubectl get -wo ', ['custom-columns-file=', 'custom-columns=', 'go-template-file=', 'go-template=', 'json', 'jsonpath-as-json=', 'jsonpath-file=', 'jsonpath=', 'name', 'template=', 'templatefile=', 'wide', 'yaml']],
+    [
+      'kubectl get -wo ',
+      [
+        'custom-columns-file=',
+        'custom-columns=',
+        'go-template-file=',
+        'go-template=',
+        'json',
+        'jsonpath-as-json=',
+        'jsonpath-file=',
+        'jsonpath=',
+        'name',
+        'template=',
+        'templatefile=',
+        'wide',
+        'yaml',
+      ],
+    ],
     ['kubectl get pods --w', ['--warnings-as-errors', '--watch']],
     ['kubectl get pods -w ', ['nginx', 'nginx-2', 'web-1']],
     ['kubectl logs ', ['nginx', 'nginx-2', 'web-1']],
@@ -121,8 +161,16 @@ describe('applyCompletion', () => {
     ['kubectl get dep', ['deployments'], { text: 'kubectl get deployments ', cursor: 24, list: [] }],
     ['kubectl get deploy/', ['deploy/web'], { text: 'kubectl get deploy/web ', cursor: 23, list: [] }],
     ['kubectl get deploy', ['deploy/'], { text: 'kubectl get deploy/', cursor: 19, list: [] }],
-    ['kubectl get pods -o j', ['json', 'jsonpath='], { text: 'kubectl get pods -o json', cursor: 24, list: [] }],
-    ['kubectl get pods -o json', ['json', 'jsonpath='], { text: 'kubectl get pods -o json', cursor: 24, list: ['json', 'jsonpath='] }],
+    [
+      'kubectl get pods -o j',
+      ['json', 'jsonpath='],
+      { text: 'kubectl get pods -o json', cursor: 24, list: [] },
+    ],
+    [
+      'kubectl get pods -o json',
+      ['json', 'jsonpath='],
+      { text: 'kubectl get pods -o json', cursor: 24, list: ['json', 'jsonpath='] },
+    ],
     ['kubectl get pods ', [], { text: 'kubectl get pods ', cursor: 17, list: [] }],
     ['kubectl get x', ['a b'], { text: 'kubectl get a\\ b ', cursor: 17, list: [] }],
   ];

@@ -151,7 +151,10 @@ function matchType(types: ApiResource[], word: string): ApiResource | undefined 
   const [res, group] = w.split(/\.(.*)/s);
   return types.find(
     (t) =>
-      (t.name === res || t.singularName === res || t.shortNames.includes(res) || t.kind.toLowerCase() === res) &&
+      (t.name === res ||
+        t.singularName === res ||
+        t.shortNames.includes(res) ||
+        t.kind.toLowerCase() === res) &&
       (group === undefined || t.group === group || t.group.startsWith(group)),
   );
 }
@@ -172,7 +175,12 @@ async function typeCandidates(src: CompletionSources, prefix: string): Promise<s
   );
 }
 
-async function nameCandidates(src: CompletionSources, type: string, ns: string, prefix: string): Promise<string[]> {
+async function nameCandidates(
+  src: CompletionSources,
+  type: string,
+  ns: string,
+  prefix: string,
+): Promise<string[]> {
   const r = matchType(await src.resourceTypes(), type);
   if (!r) return [];
   try {
@@ -182,11 +190,7 @@ async function nameCandidates(src: CompletionSources, type: string, ns: string, 
   }
 }
 
-async function flagValueCandidates(
-  src: CompletionSources,
-  def: FlagDef,
-  prefix: string,
-): Promise<string[]> {
+async function flagValueCandidates(src: CompletionSources, def: FlagDef, prefix: string): Promise<string[]> {
   switch (def.name) {
     case 'namespace':
       return nameCandidates(src, 'namespaces', '', prefix);

@@ -116,6 +116,7 @@ export function decodeInput(data: string): KeyEvent[] {
         i += matched.length;
       } else {
         // An unknown CSI/SS3 sequence: skip up to its final byte.
+        // eslint-disable-next-line no-control-regex -- escape sequences are what is being parsed
         const m = /^\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?/.exec(data.slice(i));
         i += m ? m[0].length : 1;
       }
@@ -139,7 +140,13 @@ export function decodeInput(data: string): KeyEvent[] {
   }
   flush();
   // A multi-character chunk of plain text with newlines that was not bracketed is a paste too.
-  if (data.length > 1 && /[\r\n]/.test(data) && out.some((e) => e.kind === 'text') && !data.includes(PASTE_START)) {
+  if (
+    data.length > 1 &&
+    /[\r\n]/.test(data) &&
+    out.some((e) => e.kind === 'text') &&
+    !data.includes(PASTE_START)
+  ) {
+    // eslint-disable-next-line no-control-regex -- bracketed-paste markers
     return [{ kind: 'text', text: data.replace(/\x1b\[20[01]~/g, ''), pasted: true }];
   }
   return out;

@@ -6,7 +6,14 @@ import { runKubectl } from '../../kubectl/kubectl';
 import { LocalCluster } from '../../runtime/local-cluster';
 import { VirtualClock } from '../../runtime/clock';
 import type { ApiTransport } from '../../api/rest';
-import { colourStderr, PROMPT, PROMPT2, TerminalSession, type RunKubectl, type SessionOptions } from './session';
+import {
+  colourStderr,
+  PROMPT,
+  PROMPT2,
+  TerminalSession,
+  type RunKubectl,
+  type SessionOptions,
+} from './session';
 
 import { VtScreen } from './vt-screen';
 
@@ -113,7 +120,9 @@ describe('TerminalSession', () => {
 
   it('a pasted here-document becomes stdin', async () => {
     const t = setup(async () => 0);
-    t.session.input('\x1b[200~kubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\nEOF\n\x1b[201~');
+    t.session.input(
+      '\x1b[200~kubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\nEOF\n\x1b[201~',
+    );
     await tick();
     expect(t.calls.map((c) => [c.argv, c.io.stdin])).toEqual([
       [['apply', '-f', '-'], 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n'],
@@ -150,7 +159,9 @@ describe('TerminalSession', () => {
     expect(t.output()).toBe('$');
     t.clear();
     t.session.input('history\r');
-    expect(t.output()).toContain('    1  ls -l\n    2  kubectl get pods | wc\n    3  help\n    4  clear\n    5  history\n');
+    expect(t.output()).toContain(
+      '    1  ls -l\n    2  kubectl get pods | wc\n    3  help\n    4  clear\n    5  history\n',
+    );
     expect(t.calls).toEqual([]);
   });
 

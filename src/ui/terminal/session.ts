@@ -98,7 +98,10 @@ export function toCrlf(s: string): string {
 
 /** Colours the `error:` / `Error from server` lines of stderr red; other text is left as kubectl wrote it. */
 export function colourStderr(s: string): string {
-  return s.replace(/^(error:|Error from server|The [A-Za-z.]+ "[^"]*" is invalid)(.*)$/gm, `${RED}$1$2${RESET}`);
+  return s.replace(
+    /^(error:|Error from server|The [A-Za-z.]+ "[^"]*" is invalid)(.*)$/gm,
+    `${RED}$1$2${RESET}`,
+  );
 }
 
 /** One interactive shell session. */
@@ -183,7 +186,8 @@ export class TerminalSession {
         return;
       case 'up':
       case 'down': {
-        const v = ev.key === 'up' ? this.history.previous(this.line.value) : this.history.next(this.line.value);
+        const v =
+          ev.key === 'up' ? this.history.previous(this.line.value) : this.history.next(this.line.value);
         if (v !== undefined) {
           this.line.set(v);
           this.redraw();
@@ -236,7 +240,14 @@ export class TerminalSession {
 
   private moveToEnd(): void {
     this.term.write(
-      renderLine(this.prompt, PROMPT_WIDTH, this.line.value, this.line.value.length, this.term.cols, this.render),
+      renderLine(
+        this.prompt,
+        PROMPT_WIDTH,
+        this.line.value,
+        this.line.value.length,
+        this.term.cols,
+        this.render,
+      ),
     );
   }
 
@@ -345,7 +356,9 @@ export class TerminalSession {
     let code: number;
     try {
       code =
-        args[0] === 'edit' && this.o.onEdit ? await this.edit(args.slice(1), io) : await this.runKubectl(args, io);
+        args[0] === 'edit' && this.o.onEdit
+          ? await this.edit(args.slice(1), io)
+          : await this.runKubectl(args, io);
     } catch (e) {
       io.stderr(`${errorText(e)}\n`);
       code = 1;

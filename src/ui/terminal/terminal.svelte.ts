@@ -42,7 +42,12 @@ export class TerminalController {
       cursorBlink: true,
       scrollback: 5000,
       allowProposedApi: false,
-      theme: { background: '#1b1f24', foreground: '#e6e8eb', cursor: '#e6e8eb', selectionBackground: '#3d5a80' },
+      theme: {
+        background: '#1b1f24',
+        foreground: '#e6e8eb',
+        cursor: '#e6e8eb',
+        selectionBackground: '#3d5a80',
+      },
     });
     this.term = term;
     term.open(el);

@@ -19,6 +19,7 @@ export class VtScreen {
     for (let i = 0; i < s.length; i++) {
       const c = s[i];
       if (c === '\x1b') {
+        // eslint-disable-next-line no-control-regex -- escape sequences are what is being parsed
         const m = /^\x1b\[([0-9;?]*)([A-Za-z~])/.exec(s.slice(i));
         if (!m) continue;
         i += m[0].length - 1;

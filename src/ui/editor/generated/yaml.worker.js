@@ -22,24 +22,25 @@
 // OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
 // CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 var __getOwnPropNames = Object.getOwnPropertyNames;
-var __commonJS = (cb, mod) => function __require() {
-  return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-};
+var __commonJS = (cb, mod) =>
+  function __require() {
+    return (mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports);
+  };
 
 // fillers/json-schema.json
 var require_json_schema = __commonJS({
-  "fillers/json-schema.json"(exports, module) {
+  'fillers/json-schema.json'(exports, module) {
     module.exports = {};
-  }
+  },
 });
 
 // src/yaml.worker.ts
-import { initialize } from "../yaml-worker-init";
-import { TextDocument } from "vscode-languageserver-textdocument";
+import { initialize } from '../yaml-worker-init';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 // node_modules/vscode-json-languageservice/lib/esm/services/jsonSchemaService.js
-import * as Json2 from "jsonc-parser";
-import { URI } from "vscode-uri";
+import * as Json2 from 'jsonc-parser';
+import { URI } from 'vscode-uri';
 
 // node_modules/vscode-json-languageservice/lib/esm/utils/strings.js
 function startsWith(haystack, needle) {
@@ -64,15 +65,15 @@ function endsWith(haystack, needle) {
   }
 }
 function extendedRegExp(pattern) {
-  if (startsWith(pattern, "(?i)")) {
-    return new RegExp(pattern.substring(4), "i");
+  if (startsWith(pattern, '(?i)')) {
+    return new RegExp(pattern.substring(4), 'i');
   } else {
     return new RegExp(pattern);
   }
 }
 
 // node_modules/vscode-json-languageservice/lib/esm/parser/jsonParser.js
-import * as Json from "jsonc-parser";
+import * as Json from 'jsonc-parser';
 
 // node_modules/vscode-json-languageservice/lib/esm/utils/objects.js
 function equals(one, other) {
@@ -85,7 +86,7 @@ function equals(one, other) {
   if (typeof one !== typeof other) {
     return false;
   }
-  if (typeof one !== "object") {
+  if (typeof one !== 'object') {
     return false;
   }
   if (Array.isArray(one) !== Array.isArray(other)) {
@@ -124,96 +125,156 @@ function equals(one, other) {
   return true;
 }
 function isNumber(val) {
-  return typeof val === "number";
+  return typeof val === 'number';
 }
 function isDefined(val) {
-  return typeof val !== "undefined";
+  return typeof val !== 'undefined';
 }
 function isBoolean(val) {
-  return typeof val === "boolean";
+  return typeof val === 'boolean';
 }
 function isString(val) {
-  return typeof val === "string";
+  return typeof val === 'string';
 }
 
 // node_modules/vscode-json-languageservice/lib/esm/jsonLanguageTypes.js
-import { Range, Position, MarkupContent, MarkupKind, Color, ColorInformation, ColorPresentation, FoldingRange, FoldingRangeKind, SelectionRange, Diagnostic, DiagnosticSeverity, CompletionItem, CompletionItemKind, CompletionList, CompletionItemTag, InsertTextFormat, SymbolInformation, SymbolKind, DocumentSymbol, Location, Hover, MarkedString, CodeActionContext, Command, CodeAction, DocumentHighlight, DocumentLink, WorkspaceEdit, TextEdit, CodeActionKind, TextDocumentEdit, VersionedTextDocumentIdentifier, DocumentHighlightKind } from "vscode-languageserver-types";
+import {
+  Range,
+  Position,
+  MarkupContent,
+  MarkupKind,
+  Color,
+  ColorInformation,
+  ColorPresentation,
+  FoldingRange,
+  FoldingRangeKind,
+  SelectionRange,
+  Diagnostic,
+  DiagnosticSeverity,
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  CompletionItemTag,
+  InsertTextFormat,
+  SymbolInformation,
+  SymbolKind,
+  DocumentSymbol,
+  Location,
+  Hover,
+  MarkedString,
+  CodeActionContext,
+  Command,
+  CodeAction,
+  DocumentHighlight,
+  DocumentLink,
+  WorkspaceEdit,
+  TextEdit,
+  CodeActionKind,
+  TextDocumentEdit,
+  VersionedTextDocumentIdentifier,
+  DocumentHighlightKind,
+} from 'vscode-languageserver-types';
 var ErrorCode;
-(function(ErrorCode2) {
-  ErrorCode2[ErrorCode2["Undefined"] = 0] = "Undefined";
-  ErrorCode2[ErrorCode2["EnumValueMismatch"] = 1] = "EnumValueMismatch";
-  ErrorCode2[ErrorCode2["Deprecated"] = 2] = "Deprecated";
-  ErrorCode2[ErrorCode2["UnexpectedEndOfComment"] = 257] = "UnexpectedEndOfComment";
-  ErrorCode2[ErrorCode2["UnexpectedEndOfString"] = 258] = "UnexpectedEndOfString";
-  ErrorCode2[ErrorCode2["UnexpectedEndOfNumber"] = 259] = "UnexpectedEndOfNumber";
-  ErrorCode2[ErrorCode2["InvalidUnicode"] = 260] = "InvalidUnicode";
-  ErrorCode2[ErrorCode2["InvalidEscapeCharacter"] = 261] = "InvalidEscapeCharacter";
-  ErrorCode2[ErrorCode2["InvalidCharacter"] = 262] = "InvalidCharacter";
-  ErrorCode2[ErrorCode2["PropertyExpected"] = 513] = "PropertyExpected";
-  ErrorCode2[ErrorCode2["CommaExpected"] = 514] = "CommaExpected";
-  ErrorCode2[ErrorCode2["ColonExpected"] = 515] = "ColonExpected";
-  ErrorCode2[ErrorCode2["ValueExpected"] = 516] = "ValueExpected";
-  ErrorCode2[ErrorCode2["CommaOrCloseBacketExpected"] = 517] = "CommaOrCloseBacketExpected";
-  ErrorCode2[ErrorCode2["CommaOrCloseBraceExpected"] = 518] = "CommaOrCloseBraceExpected";
-  ErrorCode2[ErrorCode2["TrailingComma"] = 519] = "TrailingComma";
-  ErrorCode2[ErrorCode2["DuplicateKey"] = 520] = "DuplicateKey";
-  ErrorCode2[ErrorCode2["CommentNotPermitted"] = 521] = "CommentNotPermitted";
-  ErrorCode2[ErrorCode2["SchemaResolveError"] = 768] = "SchemaResolveError";
+(function (ErrorCode2) {
+  ErrorCode2[(ErrorCode2['Undefined'] = 0)] = 'Undefined';
+  ErrorCode2[(ErrorCode2['EnumValueMismatch'] = 1)] = 'EnumValueMismatch';
+  ErrorCode2[(ErrorCode2['Deprecated'] = 2)] = 'Deprecated';
+  ErrorCode2[(ErrorCode2['UnexpectedEndOfComment'] = 257)] = 'UnexpectedEndOfComment';
+  ErrorCode2[(ErrorCode2['UnexpectedEndOfString'] = 258)] = 'UnexpectedEndOfString';
+  ErrorCode2[(ErrorCode2['UnexpectedEndOfNumber'] = 259)] = 'UnexpectedEndOfNumber';
+  ErrorCode2[(ErrorCode2['InvalidUnicode'] = 260)] = 'InvalidUnicode';
+  ErrorCode2[(ErrorCode2['InvalidEscapeCharacter'] = 261)] = 'InvalidEscapeCharacter';
+  ErrorCode2[(ErrorCode2['InvalidCharacter'] = 262)] = 'InvalidCharacter';
+  ErrorCode2[(ErrorCode2['PropertyExpected'] = 513)] = 'PropertyExpected';
+  ErrorCode2[(ErrorCode2['CommaExpected'] = 514)] = 'CommaExpected';
+  ErrorCode2[(ErrorCode2['ColonExpected'] = 515)] = 'ColonExpected';
+  ErrorCode2[(ErrorCode2['ValueExpected'] = 516)] = 'ValueExpected';
+  ErrorCode2[(ErrorCode2['CommaOrCloseBacketExpected'] = 517)] = 'CommaOrCloseBacketExpected';
+  ErrorCode2[(ErrorCode2['CommaOrCloseBraceExpected'] = 518)] = 'CommaOrCloseBraceExpected';
+  ErrorCode2[(ErrorCode2['TrailingComma'] = 519)] = 'TrailingComma';
+  ErrorCode2[(ErrorCode2['DuplicateKey'] = 520)] = 'DuplicateKey';
+  ErrorCode2[(ErrorCode2['CommentNotPermitted'] = 521)] = 'CommentNotPermitted';
+  ErrorCode2[(ErrorCode2['SchemaResolveError'] = 768)] = 'SchemaResolveError';
 })(ErrorCode || (ErrorCode = {}));
 var ClientCapabilities;
-(function(ClientCapabilities2) {
+(function (ClientCapabilities2) {
   ClientCapabilities2.LATEST = {
     textDocument: {
       completion: {
         completionItem: {
           documentationFormat: [MarkupKind.Markdown, MarkupKind.PlainText],
-          commitCharactersSupport: true
-        }
-      }
-    }
+          commitCharactersSupport: true,
+        },
+      },
+    },
   };
 })(ClientCapabilities || (ClientCapabilities = {}));
 
 // fillers/vscode-nls.ts
-var localize = (key, message, ...args) => args.length === 0 ? message : message.replaceAll(
-  /{(\d+)}/g,
-  (match, [index]) => index in args ? String(args[index]) : match
-);
+var localize = (key, message, ...args) =>
+  args.length === 0
+    ? message
+    : message.replaceAll(/{(\d+)}/g, (match, [index]) => (index in args ? String(args[index]) : match));
 function loadMessageBundle() {
   return localize;
 }
 
 // node_modules/vscode-json-languageservice/lib/esm/parser/jsonParser.js
-var __extends = /* @__PURE__ */ (function() {
-  var extendStatics = function(d, b) {
-    extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-      d2.__proto__ = b2;
-    } || function(d2, b2) {
-      for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
-    };
+var __extends = /* @__PURE__ */ (function () {
+  var extendStatics = function (d, b) {
+    extendStatics =
+      Object.setPrototypeOf ||
+      ({ __proto__: [] } instanceof Array &&
+        function (d2, b2) {
+          d2.__proto__ = b2;
+        }) ||
+      function (d2, b2) {
+        for (var p in b2) if (Object.prototype.hasOwnProperty.call(b2, p)) d2[p] = b2[p];
+      };
     return extendStatics(d, b);
   };
-  return function(d, b) {
-    if (typeof b !== "function" && b !== null)
-      throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+  return function (d, b) {
+    if (typeof b !== 'function' && b !== null)
+      throw new TypeError('Class extends value ' + String(b) + ' is not a constructor or null');
     extendStatics(d, b);
     function __() {
       this.constructor = d;
     }
-    d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+    d.prototype = b === null ? Object.create(b) : ((__.prototype = b.prototype), new __());
   };
 })();
 var localize2 = loadMessageBundle();
 var formats = {
-  "color-hex": { errorMessage: localize2("colorHexFormatWarning", "Invalid color format. Use #RGB, #RGBA, #RRGGBB or #RRGGBBAA."), pattern: /^#([0-9A-Fa-f]{3,4}|([0-9A-Fa-f]{2}){3,4})$/ },
-  "date-time": { errorMessage: localize2("dateTimeFormatWarning", "String is not a RFC3339 date-time."), pattern: /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)([01][0-9]|2[0-3]):([0-5][0-9]))$/i },
-  "date": { errorMessage: localize2("dateFormatWarning", "String is not a RFC3339 date."), pattern: /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/i },
-  "time": { errorMessage: localize2("timeFormatWarning", "String is not a RFC3339 time."), pattern: /^([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)([01][0-9]|2[0-3]):([0-5][0-9]))$/i },
-  "email": { errorMessage: localize2("emailFormatWarning", "String is not an e-mail address."), pattern: /^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$/ }
+  'color-hex': {
+    errorMessage: localize2(
+      'colorHexFormatWarning',
+      'Invalid color format. Use #RGB, #RGBA, #RRGGBB or #RRGGBBAA.',
+    ),
+    pattern: /^#([0-9A-Fa-f]{3,4}|([0-9A-Fa-f]{2}){3,4})$/,
+  },
+  'date-time': {
+    errorMessage: localize2('dateTimeFormatWarning', 'String is not a RFC3339 date-time.'),
+    pattern:
+      /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)([01][0-9]|2[0-3]):([0-5][0-9]))$/i,
+  },
+  date: {
+    errorMessage: localize2('dateFormatWarning', 'String is not a RFC3339 date.'),
+    pattern: /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/i,
+  },
+  time: {
+    errorMessage: localize2('timeFormatWarning', 'String is not a RFC3339 time.'),
+    pattern:
+      /^([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)([01][0-9]|2[0-3]):([0-5][0-9]))$/i,
+  },
+  email: {
+    errorMessage: localize2('emailFormatWarning', 'String is not an e-mail address.'),
+    pattern:
+      /^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$/,
+  },
 };
-var ASTNodeImpl = (
+var ASTNodeImpl =
   /** @class */
-  (function() {
+  (function () {
     function ASTNodeImpl3(parent, offset, length) {
       if (length === void 0) {
         length = 0;
@@ -222,147 +283,148 @@ var ASTNodeImpl = (
       this.length = length;
       this.parent = parent;
     }
-    Object.defineProperty(ASTNodeImpl3.prototype, "children", {
-      get: function() {
+    Object.defineProperty(ASTNodeImpl3.prototype, 'children', {
+      get: function () {
         return [];
       },
       enumerable: false,
-      configurable: true
+      configurable: true,
     });
-    ASTNodeImpl3.prototype.toString = function() {
-      return "type: " + this.type + " (" + this.offset + "/" + this.length + ")" + (this.parent ? " parent: {" + this.parent.toString() + "}" : "");
+    ASTNodeImpl3.prototype.toString = function () {
+      return (
+        'type: ' +
+        this.type +
+        ' (' +
+        this.offset +
+        '/' +
+        this.length +
+        ')' +
+        (this.parent ? ' parent: {' + this.parent.toString() + '}' : '')
+      );
     };
     return ASTNodeImpl3;
-  })()
-);
-var NullASTNodeImpl = (
+  })();
+var NullASTNodeImpl =
   /** @class */
-  (function(_super) {
+  (function (_super) {
     __extends(NullASTNodeImpl3, _super);
     function NullASTNodeImpl3(parent, offset) {
       var _this = _super.call(this, parent, offset) || this;
-      _this.type = "null";
+      _this.type = 'null';
       _this.value = null;
       return _this;
     }
     return NullASTNodeImpl3;
-  })(ASTNodeImpl)
-);
-var BooleanASTNodeImpl = (
+  })(ASTNodeImpl);
+var BooleanASTNodeImpl =
   /** @class */
-  (function(_super) {
+  (function (_super) {
     __extends(BooleanASTNodeImpl3, _super);
     function BooleanASTNodeImpl3(parent, boolValue, offset) {
       var _this = _super.call(this, parent, offset) || this;
-      _this.type = "boolean";
+      _this.type = 'boolean';
       _this.value = boolValue;
       return _this;
     }
     return BooleanASTNodeImpl3;
-  })(ASTNodeImpl)
-);
-var ArrayASTNodeImpl = (
+  })(ASTNodeImpl);
+var ArrayASTNodeImpl =
   /** @class */
-  (function(_super) {
+  (function (_super) {
     __extends(ArrayASTNodeImpl3, _super);
     function ArrayASTNodeImpl3(parent, offset) {
       var _this = _super.call(this, parent, offset) || this;
-      _this.type = "array";
+      _this.type = 'array';
       _this.items = [];
       return _this;
     }
-    Object.defineProperty(ArrayASTNodeImpl3.prototype, "children", {
-      get: function() {
+    Object.defineProperty(ArrayASTNodeImpl3.prototype, 'children', {
+      get: function () {
         return this.items;
       },
       enumerable: false,
-      configurable: true
+      configurable: true,
     });
     return ArrayASTNodeImpl3;
-  })(ASTNodeImpl)
-);
-var NumberASTNodeImpl = (
+  })(ASTNodeImpl);
+var NumberASTNodeImpl =
   /** @class */
-  (function(_super) {
+  (function (_super) {
     __extends(NumberASTNodeImpl3, _super);
     function NumberASTNodeImpl3(parent, offset) {
       var _this = _super.call(this, parent, offset) || this;
-      _this.type = "number";
+      _this.type = 'number';
       _this.isInteger = true;
       _this.value = Number.NaN;
       return _this;
     }
     return NumberASTNodeImpl3;
-  })(ASTNodeImpl)
-);
-var StringASTNodeImpl = (
+  })(ASTNodeImpl);
+var StringASTNodeImpl =
   /** @class */
-  (function(_super) {
+  (function (_super) {
     __extends(StringASTNodeImpl3, _super);
     function StringASTNodeImpl3(parent, offset, length) {
       var _this = _super.call(this, parent, offset, length) || this;
-      _this.type = "string";
-      _this.value = "";
+      _this.type = 'string';
+      _this.value = '';
       return _this;
     }
     return StringASTNodeImpl3;
-  })(ASTNodeImpl)
-);
-var PropertyASTNodeImpl = (
+  })(ASTNodeImpl);
+var PropertyASTNodeImpl =
   /** @class */
-  (function(_super) {
+  (function (_super) {
     __extends(PropertyASTNodeImpl3, _super);
     function PropertyASTNodeImpl3(parent, offset, keyNode) {
       var _this = _super.call(this, parent, offset) || this;
-      _this.type = "property";
+      _this.type = 'property';
       _this.colonOffset = -1;
       _this.keyNode = keyNode;
       return _this;
     }
-    Object.defineProperty(PropertyASTNodeImpl3.prototype, "children", {
-      get: function() {
+    Object.defineProperty(PropertyASTNodeImpl3.prototype, 'children', {
+      get: function () {
         return this.valueNode ? [this.keyNode, this.valueNode] : [this.keyNode];
       },
       enumerable: false,
-      configurable: true
+      configurable: true,
     });
     return PropertyASTNodeImpl3;
-  })(ASTNodeImpl)
-);
-var ObjectASTNodeImpl = (
+  })(ASTNodeImpl);
+var ObjectASTNodeImpl =
   /** @class */
-  (function(_super) {
+  (function (_super) {
     __extends(ObjectASTNodeImpl3, _super);
     function ObjectASTNodeImpl3(parent, offset) {
       var _this = _super.call(this, parent, offset) || this;
-      _this.type = "object";
+      _this.type = 'object';
       _this.properties = [];
       return _this;
     }
-    Object.defineProperty(ObjectASTNodeImpl3.prototype, "children", {
-      get: function() {
+    Object.defineProperty(ObjectASTNodeImpl3.prototype, 'children', {
+      get: function () {
         return this.properties;
       },
       enumerable: false,
-      configurable: true
+      configurable: true,
     });
     return ObjectASTNodeImpl3;
-  })(ASTNodeImpl)
-);
+  })(ASTNodeImpl);
 function asSchema(schema) {
   if (isBoolean(schema)) {
-    return schema ? {} : { "not": {} };
+    return schema ? {} : { not: {} };
   }
   return schema;
 }
 var EnumMatch;
-(function(EnumMatch3) {
-  EnumMatch3[EnumMatch3["Key"] = 0] = "Key";
-  EnumMatch3[EnumMatch3["Enum"] = 1] = "Enum";
+(function (EnumMatch3) {
+  EnumMatch3[(EnumMatch3['Key'] = 0)] = 'Key';
+  EnumMatch3[(EnumMatch3['Enum'] = 1)] = 'Enum';
 })(EnumMatch || (EnumMatch = {}));
-var SchemaCollector = (
+var SchemaCollector =
   /** @class */
-  (function() {
+  (function () {
     function SchemaCollector3(focusOffset, exclude) {
       if (focusOffset === void 0) {
         focusOffset = -1;
@@ -371,50 +433,45 @@ var SchemaCollector = (
       this.exclude = exclude;
       this.schemas = [];
     }
-    SchemaCollector3.prototype.add = function(schema) {
+    SchemaCollector3.prototype.add = function (schema) {
       this.schemas.push(schema);
     };
-    SchemaCollector3.prototype.merge = function(other) {
+    SchemaCollector3.prototype.merge = function (other) {
       Array.prototype.push.apply(this.schemas, other.schemas);
     };
-    SchemaCollector3.prototype.include = function(node) {
+    SchemaCollector3.prototype.include = function (node) {
       return (this.focusOffset === -1 || contains(node, this.focusOffset)) && node !== this.exclude;
     };
-    SchemaCollector3.prototype.newSub = function() {
+    SchemaCollector3.prototype.newSub = function () {
       return new SchemaCollector3(-1, this.exclude);
     };
     return SchemaCollector3;
-  })()
-);
-var NoOpSchemaCollector = (
+  })();
+var NoOpSchemaCollector =
   /** @class */
-  (function() {
-    function NoOpSchemaCollector3() {
-    }
-    Object.defineProperty(NoOpSchemaCollector3.prototype, "schemas", {
-      get: function() {
+  (function () {
+    function NoOpSchemaCollector3() {}
+    Object.defineProperty(NoOpSchemaCollector3.prototype, 'schemas', {
+      get: function () {
         return [];
       },
       enumerable: false,
-      configurable: true
+      configurable: true,
     });
-    NoOpSchemaCollector3.prototype.add = function(schema) {
-    };
-    NoOpSchemaCollector3.prototype.merge = function(other) {
-    };
-    NoOpSchemaCollector3.prototype.include = function(node) {
+    NoOpSchemaCollector3.prototype.add = function (schema) {};
+    NoOpSchemaCollector3.prototype.merge = function (other) {};
+    NoOpSchemaCollector3.prototype.include = function (node) {
       return true;
     };
-    NoOpSchemaCollector3.prototype.newSub = function() {
+    NoOpSchemaCollector3.prototype.newSub = function () {
       return this;
     };
     NoOpSchemaCollector3.instance = new NoOpSchemaCollector3();
     return NoOpSchemaCollector3;
-  })()
-);
-var ValidationResult = (
+  })();
+var ValidationResult =
   /** @class */
-  (function() {
+  (function () {
     function ValidationResult3() {
       this.problems = [];
       this.propertiesMatches = 0;
@@ -423,42 +480,60 @@ var ValidationResult = (
       this.enumValueMatch = false;
       this.enumValues = void 0;
     }
-    ValidationResult3.prototype.hasProblems = function() {
+    ValidationResult3.prototype.hasProblems = function () {
       return !!this.problems.length;
     };
-    ValidationResult3.prototype.mergeAll = function(validationResults) {
+    ValidationResult3.prototype.mergeAll = function (validationResults) {
       for (var _i = 0, validationResults_1 = validationResults; _i < validationResults_1.length; _i++) {
         var validationResult = validationResults_1[_i];
         this.merge(validationResult);
       }
     };
-    ValidationResult3.prototype.merge = function(validationResult) {
+    ValidationResult3.prototype.merge = function (validationResult) {
       this.problems = this.problems.concat(validationResult.problems);
     };
-    ValidationResult3.prototype.mergeEnumValues = function(validationResult) {
-      if (!this.enumValueMatch && !validationResult.enumValueMatch && this.enumValues && validationResult.enumValues) {
+    ValidationResult3.prototype.mergeEnumValues = function (validationResult) {
+      if (
+        !this.enumValueMatch &&
+        !validationResult.enumValueMatch &&
+        this.enumValues &&
+        validationResult.enumValues
+      ) {
         this.enumValues = this.enumValues.concat(validationResult.enumValues);
         for (var _i = 0, _a = this.problems; _i < _a.length; _i++) {
           var error = _a[_i];
           if (error.code === ErrorCode.EnumValueMismatch) {
-            error.message = localize2("enumWarning", "Value is not accepted. Valid values: {0}.", this.enumValues.map(function(v) {
-              return JSON.stringify(v);
-            }).join(", "));
+            error.message = localize2(
+              'enumWarning',
+              'Value is not accepted. Valid values: {0}.',
+              this.enumValues
+                .map(function (v) {
+                  return JSON.stringify(v);
+                })
+                .join(', '),
+            );
           }
         }
       }
     };
-    ValidationResult3.prototype.mergePropertyMatch = function(propertyValidationResult) {
+    ValidationResult3.prototype.mergePropertyMatch = function (propertyValidationResult) {
       this.merge(propertyValidationResult);
       this.propertiesMatches++;
-      if (propertyValidationResult.enumValueMatch || !propertyValidationResult.hasProblems() && propertyValidationResult.propertiesMatches) {
+      if (
+        propertyValidationResult.enumValueMatch ||
+        (!propertyValidationResult.hasProblems() && propertyValidationResult.propertiesMatches)
+      ) {
         this.propertiesValueMatches++;
       }
-      if (propertyValidationResult.enumValueMatch && propertyValidationResult.enumValues && propertyValidationResult.enumValues.length === 1) {
+      if (
+        propertyValidationResult.enumValueMatch &&
+        propertyValidationResult.enumValues &&
+        propertyValidationResult.enumValues.length === 1
+      ) {
         this.primaryValueMatches++;
       }
     };
-    ValidationResult3.prototype.compare = function(other) {
+    ValidationResult3.prototype.compare = function (other) {
       var hasProblems = this.hasProblems();
       if (hasProblems !== other.hasProblems()) {
         return hasProblems ? -1 : 1;
@@ -475,8 +550,7 @@ var ValidationResult = (
       return this.propertiesMatches - other.propertiesMatches;
     };
     return ValidationResult3;
-  })()
-);
+  })();
 function getNodeValue2(node) {
   return Json.getNodeValue(node);
 }
@@ -484,11 +558,14 @@ function contains(node, offset, includeRightBound) {
   if (includeRightBound === void 0) {
     includeRightBound = false;
   }
-  return offset >= node.offset && offset < node.offset + node.length || includeRightBound && offset === node.offset + node.length;
+  return (
+    (offset >= node.offset && offset < node.offset + node.length) ||
+    (includeRightBound && offset === node.offset + node.length)
+  );
 }
-var JSONDocument = (
+var JSONDocument =
   /** @class */
-  (function() {
+  (function () {
     function JSONDocument3(root, syntaxErrors, comments) {
       if (syntaxErrors === void 0) {
         syntaxErrors = [];
@@ -500,7 +577,7 @@ var JSONDocument = (
       this.syntaxErrors = syntaxErrors;
       this.comments = comments;
     }
-    JSONDocument3.prototype.getNodeFromOffset = function(offset, includeRightBound) {
+    JSONDocument3.prototype.getNodeFromOffset = function (offset, includeRightBound) {
       if (includeRightBound === void 0) {
         includeRightBound = false;
       }
@@ -509,9 +586,9 @@ var JSONDocument = (
       }
       return void 0;
     };
-    JSONDocument3.prototype.visit = function(visitor) {
+    JSONDocument3.prototype.visit = function (visitor) {
       if (this.root) {
-        var doVisit_1 = function(node) {
+        var doVisit_1 = function (node) {
           var ctn = visitor(node);
           var children = node.children;
           if (Array.isArray(children)) {
@@ -524,22 +601,30 @@ var JSONDocument = (
         doVisit_1(this.root);
       }
     };
-    JSONDocument3.prototype.validate = function(textDocument, schema, severity) {
+    JSONDocument3.prototype.validate = function (textDocument, schema, severity) {
       if (severity === void 0) {
         severity = DiagnosticSeverity.Warning;
       }
       if (this.root && schema) {
         var validationResult = new ValidationResult();
         validate(this.root, schema, validationResult, NoOpSchemaCollector.instance);
-        return validationResult.problems.map(function(p) {
+        return validationResult.problems.map(function (p) {
           var _a;
-          var range = Range.create(textDocument.positionAt(p.location.offset), textDocument.positionAt(p.location.offset + p.location.length));
-          return Diagnostic.create(range, p.message, (_a = p.severity) !== null && _a !== void 0 ? _a : severity, p.code);
+          var range = Range.create(
+            textDocument.positionAt(p.location.offset),
+            textDocument.positionAt(p.location.offset + p.location.length),
+          );
+          return Diagnostic.create(
+            range,
+            p.message,
+            (_a = p.severity) !== null && _a !== void 0 ? _a : severity,
+            p.code,
+          );
         });
       }
       return void 0;
     };
-    JSONDocument3.prototype.getMatchingSchemas = function(schema, focusOffset, exclude) {
+    JSONDocument3.prototype.getMatchingSchemas = function (schema, focusOffset, exclude) {
       if (focusOffset === void 0) {
         focusOffset = -1;
       }
@@ -550,47 +635,54 @@ var JSONDocument = (
       return matchingSchemas.schemas;
     };
     return JSONDocument3;
-  })()
-);
+  })();
 function validate(n, schema, validationResult, matchingSchemas) {
   if (!n || !matchingSchemas.include(n)) {
     return;
   }
   var node = n;
   switch (node.type) {
-    case "object":
+    case 'object':
       _validateObjectNode(node, schema, validationResult, matchingSchemas);
       break;
-    case "array":
+    case 'array':
       _validateArrayNode(node, schema, validationResult, matchingSchemas);
       break;
-    case "string":
+    case 'string':
       _validateStringNode(node, schema, validationResult, matchingSchemas);
       break;
-    case "number":
+    case 'number':
       _validateNumberNode(node, schema, validationResult, matchingSchemas);
       break;
-    case "property":
+    case 'property':
       return validate(node.valueNode, schema, validationResult, matchingSchemas);
   }
   _validateNode();
   matchingSchemas.add({ node, schema });
   function _validateNode() {
     function matchesType(type) {
-      return node.type === type || type === "integer" && node.type === "number" && node.isInteger;
+      return node.type === type || (type === 'integer' && node.type === 'number' && node.isInteger);
     }
     if (Array.isArray(schema.type)) {
       if (!schema.type.some(matchesType)) {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
-          message: schema.errorMessage || localize2("typeArrayMismatchWarning", "Incorrect type. Expected one of {0}.", schema.type.join(", "))
+          message:
+            schema.errorMessage ||
+            localize2(
+              'typeArrayMismatchWarning',
+              'Incorrect type. Expected one of {0}.',
+              schema.type.join(', '),
+            ),
         });
       }
     } else if (schema.type) {
       if (!matchesType(schema.type)) {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
-          message: schema.errorMessage || localize2("typeMismatchWarning", 'Incorrect type. Expected "{0}".', schema.type)
+          message:
+            schema.errorMessage ||
+            localize2('typeMismatchWarning', 'Incorrect type. Expected "{0}".', schema.type),
         });
       }
     }
@@ -608,7 +700,7 @@ function validate(n, schema, validationResult, matchingSchemas) {
       if (!subValidationResult.hasProblems()) {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
-          message: localize2("notSchemaWarning", "Matches a schema that is not allowed.")
+          message: localize2('notSchemaWarning', 'Matches a schema that is not allowed.'),
         });
       }
       for (var _b = 0, _c = subMatchingSchemas.schemas; _b < _c.length; _b++) {
@@ -617,7 +709,7 @@ function validate(n, schema, validationResult, matchingSchemas) {
         matchingSchemas.add(ms);
       }
     }
-    var testAlternatives = function(alternatives, maxOneMatch) {
+    var testAlternatives = function (alternatives, maxOneMatch) {
       var matches = [];
       var bestMatch = void 0;
       for (var _i2 = 0, alternatives_1 = alternatives; _i2 < alternatives_1.length; _i2++) {
@@ -630,16 +722,28 @@ function validate(n, schema, validationResult, matchingSchemas) {
           matches.push(subSchema);
         }
         if (!bestMatch) {
-          bestMatch = { schema: subSchema, validationResult: subValidationResult2, matchingSchemas: subMatchingSchemas2 };
+          bestMatch = {
+            schema: subSchema,
+            validationResult: subValidationResult2,
+            matchingSchemas: subMatchingSchemas2,
+          };
         } else {
-          if (!maxOneMatch && !subValidationResult2.hasProblems() && !bestMatch.validationResult.hasProblems()) {
+          if (
+            !maxOneMatch &&
+            !subValidationResult2.hasProblems() &&
+            !bestMatch.validationResult.hasProblems()
+          ) {
             bestMatch.matchingSchemas.merge(subMatchingSchemas2);
             bestMatch.validationResult.propertiesMatches += subValidationResult2.propertiesMatches;
             bestMatch.validationResult.propertiesValueMatches += subValidationResult2.propertiesValueMatches;
           } else {
             var compareResult = subValidationResult2.compare(bestMatch.validationResult);
             if (compareResult > 0) {
-              bestMatch = { schema: subSchema, validationResult: subValidationResult2, matchingSchemas: subMatchingSchemas2 };
+              bestMatch = {
+                schema: subSchema,
+                validationResult: subValidationResult2,
+                matchingSchemas: subMatchingSchemas2,
+              };
             } else if (compareResult === 0) {
               bestMatch.matchingSchemas.merge(subMatchingSchemas2);
               bestMatch.validationResult.mergeEnumValues(subValidationResult2);
@@ -650,7 +754,7 @@ function validate(n, schema, validationResult, matchingSchemas) {
       if (matches.length > 1 && maxOneMatch) {
         validationResult.problems.push({
           location: { offset: node.offset, length: 1 },
-          message: localize2("oneOfWarning", "Matches multiple schemas when only one must validate.")
+          message: localize2('oneOfWarning', 'Matches multiple schemas when only one must validate.'),
         });
       }
       if (bestMatch) {
@@ -667,7 +771,7 @@ function validate(n, schema, validationResult, matchingSchemas) {
     if (Array.isArray(schema.oneOf)) {
       testAlternatives(schema.oneOf, true);
     }
-    var testBranch = function(schema2) {
+    var testBranch = function (schema2) {
       var subValidationResult2 = new ValidationResult();
       var subMatchingSchemas2 = matchingSchemas.newSub();
       validate(node, asSchema(schema2), subValidationResult2, subMatchingSchemas2);
@@ -676,7 +780,7 @@ function validate(n, schema, validationResult, matchingSchemas) {
       validationResult.propertiesValueMatches += subValidationResult2.propertiesValueMatches;
       matchingSchemas.merge(subMatchingSchemas2);
     };
-    var testCondition = function(ifSchema2, thenSchema, elseSchema) {
+    var testCondition = function (ifSchema2, thenSchema, elseSchema) {
       var subSchema = asSchema(ifSchema2);
       var subValidationResult2 = new ValidationResult();
       var subMatchingSchemas2 = matchingSchemas.newSub();
@@ -710,9 +814,17 @@ function validate(n, schema, validationResult, matchingSchemas) {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
           code: ErrorCode.EnumValueMismatch,
-          message: schema.errorMessage || localize2("enumWarning", "Value is not accepted. Valid values: {0}.", schema.enum.map(function(v) {
-            return JSON.stringify(v);
-          }).join(", "))
+          message:
+            schema.errorMessage ||
+            localize2(
+              'enumWarning',
+              'Value is not accepted. Valid values: {0}.',
+              schema.enum
+                .map(function (v) {
+                  return JSON.stringify(v);
+                })
+                .join(', '),
+            ),
         });
       }
     }
@@ -722,7 +834,9 @@ function validate(n, schema, validationResult, matchingSchemas) {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
           code: ErrorCode.EnumValueMismatch,
-          message: schema.errorMessage || localize2("constWarning", "Value must be {0}.", JSON.stringify(schema.const))
+          message:
+            schema.errorMessage ||
+            localize2('constWarning', 'Value must be {0}.', JSON.stringify(schema.const)),
         });
         validationResult.enumValueMatch = false;
       } else {
@@ -735,7 +849,7 @@ function validate(n, schema, validationResult, matchingSchemas) {
         location: { offset: node.parent.offset, length: node.parent.length },
         severity: DiagnosticSeverity.Warning,
         message: schema.deprecationMessage,
-        code: ErrorCode.Deprecated
+        code: ErrorCode.Deprecated,
       });
     }
   }
@@ -744,12 +858,15 @@ function validate(n, schema, validationResult, matchingSchemas) {
     function normalizeFloats(float) {
       var _a;
       var parts = /^(-?\d+)(?:\.(\d+))?(?:e([-+]\d+))?$/.exec(float.toString());
-      return parts && {
-        value: Number(parts[1] + (parts[2] || "")),
-        multiplier: (((_a = parts[2]) === null || _a === void 0 ? void 0 : _a.length) || 0) - (parseInt(parts[3]) || 0)
-      };
+      return (
+        parts && {
+          value: Number(parts[1] + (parts[2] || '')),
+          multiplier:
+            (((_a = parts[2]) === null || _a === void 0 ? void 0 : _a.length) || 0) -
+            (parseInt(parts[3]) || 0),
+        }
+      );
     }
-    ;
     if (isNumber(schema2.multipleOf)) {
       var remainder = -1;
       if (Number.isInteger(schema2.multipleOf)) {
@@ -770,7 +887,7 @@ function validate(n, schema, validationResult, matchingSchemas) {
       if (remainder !== 0) {
         validationResult2.problems.push({
           location: { offset: node2.offset, length: node2.length },
-          message: localize2("multipleOfWarning", "Value is not divisible by {0}.", schema2.multipleOf)
+          message: localize2('multipleOfWarning', 'Value is not divisible by {0}.', schema2.multipleOf),
         });
       }
     }
@@ -793,28 +910,36 @@ function validate(n, schema, validationResult, matchingSchemas) {
     if (isNumber(exclusiveMinimum) && val <= exclusiveMinimum) {
       validationResult2.problems.push({
         location: { offset: node2.offset, length: node2.length },
-        message: localize2("exclusiveMinimumWarning", "Value is below the exclusive minimum of {0}.", exclusiveMinimum)
+        message: localize2(
+          'exclusiveMinimumWarning',
+          'Value is below the exclusive minimum of {0}.',
+          exclusiveMinimum,
+        ),
       });
     }
     var exclusiveMaximum = getExclusiveLimit(schema2.maximum, schema2.exclusiveMaximum);
     if (isNumber(exclusiveMaximum) && val >= exclusiveMaximum) {
       validationResult2.problems.push({
         location: { offset: node2.offset, length: node2.length },
-        message: localize2("exclusiveMaximumWarning", "Value is above the exclusive maximum of {0}.", exclusiveMaximum)
+        message: localize2(
+          'exclusiveMaximumWarning',
+          'Value is above the exclusive maximum of {0}.',
+          exclusiveMaximum,
+        ),
       });
     }
     var minimum = getLimit(schema2.minimum, schema2.exclusiveMinimum);
     if (isNumber(minimum) && val < minimum) {
       validationResult2.problems.push({
         location: { offset: node2.offset, length: node2.length },
-        message: localize2("minimumWarning", "Value is below the minimum of {0}.", minimum)
+        message: localize2('minimumWarning', 'Value is below the minimum of {0}.', minimum),
       });
     }
     var maximum = getLimit(schema2.maximum, schema2.exclusiveMaximum);
     if (isNumber(maximum) && val > maximum) {
       validationResult2.problems.push({
         location: { offset: node2.offset, length: node2.length },
-        message: localize2("maximumWarning", "Value is above the maximum of {0}.", maximum)
+        message: localize2('maximumWarning', 'Value is above the maximum of {0}.', maximum),
       });
     }
   }
@@ -822,13 +947,21 @@ function validate(n, schema, validationResult, matchingSchemas) {
     if (isNumber(schema2.minLength) && node2.value.length < schema2.minLength) {
       validationResult2.problems.push({
         location: { offset: node2.offset, length: node2.length },
-        message: localize2("minLengthWarning", "String is shorter than the minimum length of {0}.", schema2.minLength)
+        message: localize2(
+          'minLengthWarning',
+          'String is shorter than the minimum length of {0}.',
+          schema2.minLength,
+        ),
       });
     }
     if (isNumber(schema2.maxLength) && node2.value.length > schema2.maxLength) {
       validationResult2.problems.push({
         location: { offset: node2.offset, length: node2.length },
-        message: localize2("maxLengthWarning", "String is longer than the maximum length of {0}.", schema2.maxLength)
+        message: localize2(
+          'maxLengthWarning',
+          'String is longer than the maximum length of {0}.',
+          schema2.maxLength,
+        ),
       });
     }
     if (isString(schema2.pattern)) {
@@ -836,44 +969,50 @@ function validate(n, schema, validationResult, matchingSchemas) {
       if (!regex.test(node2.value)) {
         validationResult2.problems.push({
           location: { offset: node2.offset, length: node2.length },
-          message: schema2.patternErrorMessage || schema2.errorMessage || localize2("patternWarning", 'String does not match the pattern of "{0}".', schema2.pattern)
+          message:
+            schema2.patternErrorMessage ||
+            schema2.errorMessage ||
+            localize2('patternWarning', 'String does not match the pattern of "{0}".', schema2.pattern),
         });
       }
     }
     if (schema2.format) {
       switch (schema2.format) {
-        case "uri":
-        case "uri-reference":
+        case 'uri':
+        case 'uri-reference':
           {
             var errorMessage = void 0;
             if (!node2.value) {
-              errorMessage = localize2("uriEmpty", "URI expected.");
+              errorMessage = localize2('uriEmpty', 'URI expected.');
             } else {
               var match = /^(([^:/?#]+?):)?(\/\/([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?/.exec(node2.value);
               if (!match) {
-                errorMessage = localize2("uriMissing", "URI is expected.");
-              } else if (!match[2] && schema2.format === "uri") {
-                errorMessage = localize2("uriSchemeMissing", "URI with a scheme is expected.");
+                errorMessage = localize2('uriMissing', 'URI is expected.');
+              } else if (!match[2] && schema2.format === 'uri') {
+                errorMessage = localize2('uriSchemeMissing', 'URI with a scheme is expected.');
               }
             }
             if (errorMessage) {
               validationResult2.problems.push({
                 location: { offset: node2.offset, length: node2.length },
-                message: schema2.patternErrorMessage || schema2.errorMessage || localize2("uriFormatWarning", "String is not a URI: {0}", errorMessage)
+                message:
+                  schema2.patternErrorMessage ||
+                  schema2.errorMessage ||
+                  localize2('uriFormatWarning', 'String is not a URI: {0}', errorMessage),
               });
             }
           }
           break;
-        case "color-hex":
-        case "date-time":
-        case "date":
-        case "time":
-        case "email":
+        case 'color-hex':
+        case 'date-time':
+        case 'date':
+        case 'time':
+        case 'email':
           var format2 = formats[schema2.format];
           if (!node2.value || !format2.pattern.exec(node2.value)) {
             validationResult2.problems.push({
               location: { offset: node2.offset, length: node2.length },
-              message: schema2.patternErrorMessage || schema2.errorMessage || format2.errorMessage
+              message: schema2.patternErrorMessage || schema2.errorMessage || format2.errorMessage,
             });
           }
         default:
@@ -896,7 +1035,7 @@ function validate(n, schema, validationResult, matchingSchemas) {
         }
       }
       if (node2.items.length > subSchemas.length) {
-        if (typeof schema2.additionalItems === "object") {
+        if (typeof schema2.additionalItems === 'object') {
           for (var i = subSchemas.length; i < node2.items.length; i++) {
             var itemValidationResult = new ValidationResult();
             validate(node2.items[i], schema2.additionalItems, itemValidationResult, matchingSchemas2);
@@ -905,7 +1044,11 @@ function validate(n, schema, validationResult, matchingSchemas) {
         } else if (schema2.additionalItems === false) {
           validationResult2.problems.push({
             location: { offset: node2.offset, length: node2.length },
-            message: localize2("additionalItemsWarning", "Array has too many items according to schema. Expected {0} or fewer.", subSchemas.length)
+            message: localize2(
+              'additionalItemsWarning',
+              'Array has too many items according to schema. Expected {0} or fewer.',
+              subSchemas.length,
+            ),
           });
         }
       }
@@ -922,7 +1065,7 @@ function validate(n, schema, validationResult, matchingSchemas) {
     }
     var containsSchema = asSchema(schema2.contains);
     if (containsSchema) {
-      var doesContain = node2.items.some(function(item2) {
+      var doesContain = node2.items.some(function (item2) {
         var itemValidationResult2 = new ValidationResult();
         validate(item2, containsSchema, itemValidationResult2, NoOpSchemaCollector.instance);
         return !itemValidationResult2.hasProblems();
@@ -930,31 +1073,41 @@ function validate(n, schema, validationResult, matchingSchemas) {
       if (!doesContain) {
         validationResult2.problems.push({
           location: { offset: node2.offset, length: node2.length },
-          message: schema2.errorMessage || localize2("requiredItemMissingWarning", "Array does not contain required item.")
+          message:
+            schema2.errorMessage ||
+            localize2('requiredItemMissingWarning', 'Array does not contain required item.'),
         });
       }
     }
     if (isNumber(schema2.minItems) && node2.items.length < schema2.minItems) {
       validationResult2.problems.push({
         location: { offset: node2.offset, length: node2.length },
-        message: localize2("minItemsWarning", "Array has too few items. Expected {0} or more.", schema2.minItems)
+        message: localize2(
+          'minItemsWarning',
+          'Array has too few items. Expected {0} or more.',
+          schema2.minItems,
+        ),
       });
     }
     if (isNumber(schema2.maxItems) && node2.items.length > schema2.maxItems) {
       validationResult2.problems.push({
         location: { offset: node2.offset, length: node2.length },
-        message: localize2("maxItemsWarning", "Array has too many items. Expected {0} or fewer.", schema2.maxItems)
+        message: localize2(
+          'maxItemsWarning',
+          'Array has too many items. Expected {0} or fewer.',
+          schema2.maxItems,
+        ),
       });
     }
     if (schema2.uniqueItems === true) {
       var values_1 = getNodeValue2(node2);
-      var duplicates = values_1.some(function(value, index2) {
+      var duplicates = values_1.some(function (value, index2) {
         return index2 !== values_1.lastIndexOf(value);
       });
       if (duplicates) {
         validationResult2.problems.push({
           location: { offset: node2.offset, length: node2.length },
-          message: localize2("uniqueItemsWarning", "Array has duplicate items.")
+          message: localize2('uniqueItemsWarning', 'Array has duplicate items.'),
         });
       }
     }
@@ -972,16 +1125,18 @@ function validate(n, schema, validationResult, matchingSchemas) {
       for (var _b = 0, _c = schema2.required; _b < _c.length; _b++) {
         var propertyName = _c[_b];
         if (!seenKeys[propertyName]) {
-          var keyNode = node2.parent && node2.parent.type === "property" && node2.parent.keyNode;
-          var location = keyNode ? { offset: keyNode.offset, length: keyNode.length } : { offset: node2.offset, length: 1 };
+          var keyNode = node2.parent && node2.parent.type === 'property' && node2.parent.keyNode;
+          var location = keyNode
+            ? { offset: keyNode.offset, length: keyNode.length }
+            : { offset: node2.offset, length: 1 };
           validationResult2.problems.push({
             location,
-            message: localize2("MissingRequiredPropWarning", 'Missing property "{0}".', propertyName)
+            message: localize2('MissingRequiredPropWarning', 'Missing property "{0}".', propertyName),
           });
         }
       }
     }
-    var propertyProcessed = function(prop2) {
+    var propertyProcessed = function (prop2) {
       var index = unprocessedProperties.indexOf(prop2);
       while (index >= 0) {
         unprocessedProperties.splice(index, 1);
@@ -1000,7 +1155,9 @@ function validate(n, schema, validationResult, matchingSchemas) {
               var propertyNode = child.parent;
               validationResult2.problems.push({
                 location: { offset: propertyNode.keyNode.offset, length: propertyNode.keyNode.length },
-                message: schema2.errorMessage || localize2("DisallowedExtraPropWarning", "Property {0} is not allowed.", propertyName)
+                message:
+                  schema2.errorMessage ||
+                  localize2('DisallowedExtraPropWarning', 'Property {0} is not allowed.', propertyName),
               });
             } else {
               validationResult2.propertiesMatches++;
@@ -1030,7 +1187,9 @@ function validate(n, schema, validationResult, matchingSchemas) {
                   var propertyNode = child.parent;
                   validationResult2.problems.push({
                     location: { offset: propertyNode.keyNode.offset, length: propertyNode.keyNode.length },
-                    message: schema2.errorMessage || localize2("DisallowedExtraPropWarning", "Property {0} is not allowed.", propertyName)
+                    message:
+                      schema2.errorMessage ||
+                      localize2('DisallowedExtraPropWarning', 'Property {0} is not allowed.', propertyName),
                   });
                 } else {
                   validationResult2.propertiesMatches++;
@@ -1046,8 +1205,12 @@ function validate(n, schema, validationResult, matchingSchemas) {
         }
       }
     }
-    if (typeof schema2.additionalProperties === "object") {
-      for (var _k = 0, unprocessedProperties_1 = unprocessedProperties; _k < unprocessedProperties_1.length; _k++) {
+    if (typeof schema2.additionalProperties === 'object') {
+      for (
+        var _k = 0, unprocessedProperties_1 = unprocessedProperties;
+        _k < unprocessedProperties_1.length;
+        _k++
+      ) {
         var propertyName = unprocessedProperties_1[_k];
         var child = seenKeys[propertyName];
         if (child) {
@@ -1058,14 +1221,20 @@ function validate(n, schema, validationResult, matchingSchemas) {
       }
     } else if (schema2.additionalProperties === false) {
       if (unprocessedProperties.length > 0) {
-        for (var _l = 0, unprocessedProperties_2 = unprocessedProperties; _l < unprocessedProperties_2.length; _l++) {
+        for (
+          var _l = 0, unprocessedProperties_2 = unprocessedProperties;
+          _l < unprocessedProperties_2.length;
+          _l++
+        ) {
           var propertyName = unprocessedProperties_2[_l];
           var child = seenKeys[propertyName];
           if (child) {
             var propertyNode = child.parent;
             validationResult2.problems.push({
               location: { offset: propertyNode.keyNode.offset, length: propertyNode.keyNode.length },
-              message: schema2.errorMessage || localize2("DisallowedExtraPropWarning", "Property {0} is not allowed.", propertyName)
+              message:
+                schema2.errorMessage ||
+                localize2('DisallowedExtraPropWarning', 'Property {0} is not allowed.', propertyName),
             });
           }
         }
@@ -1075,7 +1244,11 @@ function validate(n, schema, validationResult, matchingSchemas) {
       if (node2.properties.length > schema2.maxProperties) {
         validationResult2.problems.push({
           location: { offset: node2.offset, length: node2.length },
-          message: localize2("MaxPropWarning", "Object has more properties than limit of {0}.", schema2.maxProperties)
+          message: localize2(
+            'MaxPropWarning',
+            'Object has more properties than limit of {0}.',
+            schema2.maxProperties,
+          ),
         });
       }
     }
@@ -1083,7 +1256,11 @@ function validate(n, schema, validationResult, matchingSchemas) {
       if (node2.properties.length < schema2.minProperties) {
         validationResult2.problems.push({
           location: { offset: node2.offset, length: node2.length },
-          message: localize2("MinPropWarning", "Object has fewer properties than the required number of {0}", schema2.minProperties)
+          message: localize2(
+            'MinPropWarning',
+            'Object has fewer properties than the required number of {0}',
+            schema2.minProperties,
+          ),
         });
       }
     }
@@ -1099,7 +1276,12 @@ function validate(n, schema, validationResult, matchingSchemas) {
               if (!seenKeys[requiredProp]) {
                 validationResult2.problems.push({
                   location: { offset: node2.offset, length: node2.length },
-                  message: localize2("RequiredDependentPropWarning", "Object is missing property {0} required by property {1}.", requiredProp, key)
+                  message: localize2(
+                    'RequiredDependentPropWarning',
+                    'Object is missing property {0} required by property {1}.',
+                    requiredProp,
+                    key,
+                  ),
                 });
               } else {
                 validationResult2.propertiesValueMatches++;
@@ -1131,82 +1313,85 @@ function validate(n, schema, validationResult, matchingSchemas) {
 
 // node_modules/vscode-json-languageservice/lib/esm/utils/glob.js
 function createRegex(glob, opts) {
-  if (typeof glob !== "string") {
-    throw new TypeError("Expected a string");
+  if (typeof glob !== 'string') {
+    throw new TypeError('Expected a string');
   }
   var str = String(glob);
-  var reStr = "";
+  var reStr = '';
   var extended = opts ? !!opts.extended : false;
   var globstar = opts ? !!opts.globstar : false;
   var inGroup = false;
-  var flags = opts && typeof opts.flags === "string" ? opts.flags : "";
+  var flags = opts && typeof opts.flags === 'string' ? opts.flags : '';
   var c;
   for (var i = 0, len = str.length; i < len; i++) {
     c = str[i];
     switch (c) {
-      case "/":
-      case "$":
-      case "^":
-      case "+":
-      case ".":
-      case "(":
-      case ")":
-      case "=":
-      case "!":
-      case "|":
-        reStr += "\\" + c;
+      case '/':
+      case '$':
+      case '^':
+      case '+':
+      case '.':
+      case '(':
+      case ')':
+      case '=':
+      case '!':
+      case '|':
+        reStr += '\\' + c;
         break;
-      case "?":
+      case '?':
         if (extended) {
-          reStr += ".";
+          reStr += '.';
           break;
         }
-      case "[":
-      case "]":
+      case '[':
+      case ']':
         if (extended) {
           reStr += c;
           break;
         }
-      case "{":
+      case '{':
         if (extended) {
           inGroup = true;
-          reStr += "(";
+          reStr += '(';
           break;
         }
-      case "}":
+      case '}':
         if (extended) {
           inGroup = false;
-          reStr += ")";
+          reStr += ')';
           break;
         }
-      case ",":
+      case ',':
         if (inGroup) {
-          reStr += "|";
+          reStr += '|';
           break;
         }
-        reStr += "\\" + c;
+        reStr += '\\' + c;
         break;
-      case "*":
+      case '*':
         var prevChar = str[i - 1];
         var starCount = 1;
-        while (str[i + 1] === "*") {
+        while (str[i + 1] === '*') {
           starCount++;
           i++;
         }
         var nextChar = str[i + 1];
         if (!globstar) {
-          reStr += ".*";
+          reStr += '.*';
         } else {
-          var isGlobstar = starCount > 1 && (prevChar === "/" || prevChar === void 0 || prevChar === "{" || prevChar === ",") && (nextChar === "/" || nextChar === void 0 || nextChar === "," || nextChar === "}");
+          var isGlobstar =
+            starCount > 1 &&
+            (prevChar === '/' || prevChar === void 0 || prevChar === '{' || prevChar === ',') &&
+            (nextChar === '/' || nextChar === void 0 || nextChar === ',' || nextChar === '}');
           if (isGlobstar) {
-            if (nextChar === "/") {
+            if (nextChar === '/') {
               i++;
-            } else if (prevChar === "/" && reStr.endsWith("\\/")) {
+            } else if (prevChar === '/' && reStr.endsWith('\\/')) {
               reStr = reStr.substr(0, reStr.length - 2);
             }
-            reStr += "((?:[^/]*(?:/|$))*)";
+            reStr += '((?:[^/]*(?:/|$))*)';
           } else {
-            reStr += "([^/]*)";
+            reStr += '([^/]*)';
           }
         }
         break;
@@ -1214,19 +1399,19 @@ function createRegex(glob, opts) {
         reStr += c;
     }
   }
-  if (!flags || !~flags.indexOf("g")) {
-    reStr = "^" + reStr + "$";
+  if (!flags || !~flags.indexOf('g')) {
+    reStr = '^' + reStr + '$';
   }
   return new RegExp(reStr, flags);
 }
 
 // node_modules/vscode-json-languageservice/lib/esm/services/jsonSchemaService.js
 var localize3 = loadMessageBundle();
-var BANG = "!";
-var PATH_SEP = "/";
-var FilePatternAssociation = (
+var BANG = '!';
+var PATH_SEP = '/';
+var FilePatternAssociation =
   /** @class */
-  (function() {
+  (function () {
     function FilePatternAssociation3(pattern, uris) {
       this.globWrappers = [];
       try {
@@ -1241,37 +1426,37 @@ var FilePatternAssociation = (
               patternString = patternString.substring(1);
             }
             this.globWrappers.push({
-              regexp: createRegex("**/" + patternString, { extended: true, globstar: true }),
-              include
+              regexp: createRegex('**/' + patternString, { extended: true, globstar: true }),
+              include,
             });
           }
         }
-        ;
         this.uris = uris;
       } catch (e) {
         this.globWrappers.length = 0;
         this.uris = [];
       }
     }
-    FilePatternAssociation3.prototype.matchesPattern = function(fileName) {
+    FilePatternAssociation3.prototype.matchesPattern = function (fileName) {
       var match = false;
       for (var _i = 0, _a = this.globWrappers; _i < _a.length; _i++) {
-        var _b = _a[_i], regexp = _b.regexp, include = _b.include;
+        var _b = _a[_i],
+          regexp = _b.regexp,
+          include = _b.include;
         if (regexp.test(fileName)) {
           match = include;
         }
       }
       return match;
     };
-    FilePatternAssociation3.prototype.getURIs = function() {
+    FilePatternAssociation3.prototype.getURIs = function () {
       return this.uris;
     };
     return FilePatternAssociation3;
-  })()
-);
-var SchemaHandle = (
+  })();
+var SchemaHandle =
   /** @class */
-  (function() {
+  (function () {
     function SchemaHandle2(service, url, unresolvedSchemaContent) {
       this.service = service;
       this.url = url;
@@ -1280,32 +1465,31 @@ var SchemaHandle = (
         this.unresolvedSchema = this.service.promise.resolve(new UnresolvedSchema(unresolvedSchemaContent));
       }
     }
-    SchemaHandle2.prototype.getUnresolvedSchema = function() {
+    SchemaHandle2.prototype.getUnresolvedSchema = function () {
       if (!this.unresolvedSchema) {
         this.unresolvedSchema = this.service.loadSchema(this.url);
       }
       return this.unresolvedSchema;
     };
-    SchemaHandle2.prototype.getResolvedSchema = function() {
+    SchemaHandle2.prototype.getResolvedSchema = function () {
       var _this = this;
       if (!this.resolvedSchema) {
-        this.resolvedSchema = this.getUnresolvedSchema().then(function(unresolved) {
+        this.resolvedSchema = this.getUnresolvedSchema().then(function (unresolved) {
           return _this.service.resolveSchemaContent(unresolved, _this.url, _this.dependencies);
         });
       }
       return this.resolvedSchema;
     };
-    SchemaHandle2.prototype.clearSchema = function() {
+    SchemaHandle2.prototype.clearSchema = function () {
       this.resolvedSchema = void 0;
       this.unresolvedSchema = void 0;
       this.dependencies = {};
     };
     return SchemaHandle2;
-  })()
-);
-var UnresolvedSchema = (
+  })();
+var UnresolvedSchema =
   /** @class */
-  /* @__PURE__ */ (function() {
+  /* @__PURE__ */ (function () {
     function UnresolvedSchema2(schema, errors) {
       if (errors === void 0) {
         errors = [];
@@ -1314,11 +1498,10 @@ var UnresolvedSchema = (
       this.errors = errors;
     }
     return UnresolvedSchema2;
-  })()
-);
-var ResolvedSchema = (
+  })();
+var ResolvedSchema =
   /** @class */
-  (function() {
+  (function () {
     function ResolvedSchema2(schema, errors) {
       if (errors === void 0) {
         errors = [];
@@ -1326,15 +1509,15 @@ var ResolvedSchema = (
       this.schema = schema;
       this.errors = errors;
     }
-    ResolvedSchema2.prototype.getSection = function(path5) {
+    ResolvedSchema2.prototype.getSection = function (path5) {
       var schemaRef = this.getSectionRecursive(path5, this.schema);
       if (schemaRef) {
         return asSchema(schemaRef);
       }
       return void 0;
     };
-    ResolvedSchema2.prototype.getSectionRecursive = function(path5, schema) {
-      if (!schema || typeof schema === "boolean" || path5.length === 0) {
+    ResolvedSchema2.prototype.getSectionRecursive = function (path5, schema) {
+      if (!schema || typeof schema === 'boolean' || path5.length === 0) {
         return schema;
       }
       var next = path5.shift();
@@ -1348,9 +1531,9 @@ var ResolvedSchema = (
             return this.getSectionRecursive(path5, schema.patternProperties[pattern]);
           }
         }
-      } else if (typeof schema.additionalProperties === "object") {
+      } else if (typeof schema.additionalProperties === 'object') {
         return this.getSectionRecursive(path5, schema.additionalProperties);
-      } else if (next.match("[0-9]+")) {
+      } else if (next.match('[0-9]+')) {
         if (Array.isArray(schema.items)) {
           var index = parseInt(next, 10);
           if (!isNaN(index) && schema.items[index]) {
@@ -1363,11 +1546,10 @@ var ResolvedSchema = (
       return void 0;
     };
     return ResolvedSchema2;
-  })()
-);
-var JSONSchemaService = (
+  })();
+var JSONSchemaService =
   /** @class */
-  (function() {
+  (function () {
     function JSONSchemaService2(requestService, contextService, promiseConstructor) {
       this.contextService = contextService;
       this.requestService = requestService;
@@ -1379,31 +1561,31 @@ var JSONSchemaService = (
       this.filePatternAssociations = [];
       this.registeredSchemasIds = {};
     }
-    JSONSchemaService2.prototype.getRegisteredSchemaIds = function(filter) {
-      return Object.keys(this.registeredSchemasIds).filter(function(id) {
+    JSONSchemaService2.prototype.getRegisteredSchemaIds = function (filter) {
+      return Object.keys(this.registeredSchemasIds).filter(function (id) {
         var scheme = URI.parse(id).scheme;
-        return scheme !== "schemaservice" && (!filter || filter(scheme));
+        return scheme !== 'schemaservice' && (!filter || filter(scheme));
       });
     };
-    Object.defineProperty(JSONSchemaService2.prototype, "promise", {
-      get: function() {
+    Object.defineProperty(JSONSchemaService2.prototype, 'promise', {
+      get: function () {
         return this.promiseConstructor;
       },
       enumerable: false,
-      configurable: true
+      configurable: true,
     });
-    JSONSchemaService2.prototype.dispose = function() {
+    JSONSchemaService2.prototype.dispose = function () {
       while (this.callOnDispose.length > 0) {
         this.callOnDispose.pop()();
       }
     };
-    JSONSchemaService2.prototype.onResourceChange = function(uri) {
+    JSONSchemaService2.prototype.onResourceChange = function (uri) {
       var _this = this;
       this.cachedSchemaForResource = void 0;
       var hasChanges = false;
       uri = normalizeId(uri);
       var toWalk = [uri];
-      var all = Object.keys(this.schemasById).map(function(key) {
+      var all = Object.keys(this.schemasById).map(function (key) {
         return _this.schemasById[key];
       });
       while (toWalk.length) {
@@ -1422,7 +1604,7 @@ var JSONSchemaService = (
       }
       return hasChanges;
     };
-    JSONSchemaService2.prototype.setSchemaContributions = function(schemaContributions) {
+    JSONSchemaService2.prototype.setSchemaContributions = function (schemaContributions) {
       if (schemaContributions.schemas) {
         var schemas = schemaContributions.schemas;
         for (var id in schemas) {
@@ -1440,29 +1622,35 @@ var JSONSchemaService = (
         }
       }
     };
-    JSONSchemaService2.prototype.addSchemaHandle = function(id, unresolvedSchemaContent) {
+    JSONSchemaService2.prototype.addSchemaHandle = function (id, unresolvedSchemaContent) {
       var schemaHandle = new SchemaHandle(this, id, unresolvedSchemaContent);
       this.schemasById[id] = schemaHandle;
       return schemaHandle;
     };
-    JSONSchemaService2.prototype.getOrAddSchemaHandle = function(id, unresolvedSchemaContent) {
+    JSONSchemaService2.prototype.getOrAddSchemaHandle = function (id, unresolvedSchemaContent) {
       return this.schemasById[id] || this.addSchemaHandle(id, unresolvedSchemaContent);
     };
-    JSONSchemaService2.prototype.addFilePatternAssociation = function(pattern, uris) {
+    JSONSchemaService2.prototype.addFilePatternAssociation = function (pattern, uris) {
       var fpa = new FilePatternAssociation(pattern, uris);
       this.filePatternAssociations.push(fpa);
       return fpa;
     };
-    JSONSchemaService2.prototype.registerExternalSchema = function(uri, filePatterns, unresolvedSchemaContent) {
+    JSONSchemaService2.prototype.registerExternalSchema = function (
+      uri,
+      filePatterns,
+      unresolvedSchemaContent,
+    ) {
       var id = normalizeId(uri);
       this.registeredSchemasIds[id] = true;
       this.cachedSchemaForResource = void 0;
       if (filePatterns) {
         this.addFilePatternAssociation(filePatterns, [uri]);
       }
-      return unresolvedSchemaContent ? this.addSchemaHandle(id, unresolvedSchemaContent) : this.getOrAddSchemaHandle(id);
+      return unresolvedSchemaContent
+        ? this.addSchemaHandle(id, unresolvedSchemaContent)
+        : this.getOrAddSchemaHandle(id);
     };
-    JSONSchemaService2.prototype.clearExternalSchemas = function() {
+    JSONSchemaService2.prototype.clearExternalSchemas = function () {
       this.schemasById = {};
       this.filePatternAssociations = [];
       this.registeredSchemasIds = {};
@@ -1476,7 +1664,7 @@ var JSONSchemaService = (
         this.filePatternAssociations.push(contributionAssociation);
       }
     };
-    JSONSchemaService2.prototype.getResolvedSchema = function(schemaId) {
+    JSONSchemaService2.prototype.getResolvedSchema = function (schemaId) {
       var id = normalizeId(schemaId);
       var schemaHandle = this.schemasById[id];
       if (schemaHandle) {
@@ -1484,62 +1672,98 @@ var JSONSchemaService = (
       }
       return this.promise.resolve(void 0);
     };
-    JSONSchemaService2.prototype.loadSchema = function(url) {
+    JSONSchemaService2.prototype.loadSchema = function (url) {
       if (!this.requestService) {
-        var errorMessage = localize3("json.schema.norequestservice", "Unable to load schema from '{0}'. No schema request service available", toDisplayString(url));
+        var errorMessage = localize3(
+          'json.schema.norequestservice',
+          "Unable to load schema from '{0}'. No schema request service available",
+          toDisplayString(url),
+        );
         return this.promise.resolve(new UnresolvedSchema({}, [errorMessage]));
       }
-      return this.requestService(url).then(function(content) {
-        if (!content) {
-          var errorMessage2 = localize3("json.schema.nocontent", "Unable to load schema from '{0}': No content.", toDisplayString(url));
-          return new UnresolvedSchema({}, [errorMessage2]);
-        }
-        var schemaContent = {};
-        var jsonErrors = [];
-        schemaContent = Json2.parse(content, jsonErrors);
-        var errors = jsonErrors.length ? [localize3("json.schema.invalidFormat", "Unable to parse content from '{0}': Parse error at offset {1}.", toDisplayString(url), jsonErrors[0].offset)] : [];
-        return new UnresolvedSchema(schemaContent, errors);
-      }, function(error) {
-        var errorMessage2 = error.toString();
-        var errorSplit = error.toString().split("Error: ");
-        if (errorSplit.length > 1) {
-          errorMessage2 = errorSplit[1];
-        }
-        if (endsWith(errorMessage2, ".")) {
-          errorMessage2 = errorMessage2.substr(0, errorMessage2.length - 1);
-        }
-        return new UnresolvedSchema({}, [localize3("json.schema.nocontent", "Unable to load schema from '{0}': {1}.", toDisplayString(url), errorMessage2)]);
-      });
+      return this.requestService(url).then(
+        function (content) {
+          if (!content) {
+            var errorMessage2 = localize3(
+              'json.schema.nocontent',
+              "Unable to load schema from '{0}': No content.",
+              toDisplayString(url),
+            );
+            return new UnresolvedSchema({}, [errorMessage2]);
+          }
+          var schemaContent = {};
+          var jsonErrors = [];
+          schemaContent = Json2.parse(content, jsonErrors);
+          var errors = jsonErrors.length
+            ? [
+                localize3(
+                  'json.schema.invalidFormat',
+                  "Unable to parse content from '{0}': Parse error at offset {1}.",
+                  toDisplayString(url),
+                  jsonErrors[0].offset,
+                ),
+              ]
+            : [];
+          return new UnresolvedSchema(schemaContent, errors);
+        },
+        function (error) {
+          var errorMessage2 = error.toString();
+          var errorSplit = error.toString().split('Error: ');
+          if (errorSplit.length > 1) {
+            errorMessage2 = errorSplit[1];
+          }
+          if (endsWith(errorMessage2, '.')) {
+            errorMessage2 = errorMessage2.substr(0, errorMessage2.length - 1);
+          }
+          return new UnresolvedSchema({}, [
+            localize3(
+              'json.schema.nocontent',
+              "Unable to load schema from '{0}': {1}.",
+              toDisplayString(url),
+              errorMessage2,
+            ),
+          ]);
+        },
+      );
     };
-    JSONSchemaService2.prototype.resolveSchemaContent = function(schemaToResolve, schemaURL, dependencies) {
+    JSONSchemaService2.prototype.resolveSchemaContent = function (schemaToResolve, schemaURL, dependencies) {
       var _this = this;
       var resolveErrors = schemaToResolve.errors.slice(0);
       var schema = schemaToResolve.schema;
       if (schema.$schema) {
         var id = normalizeId(schema.$schema);
-        if (id === "http://json-schema.org/draft-03/schema") {
-          return this.promise.resolve(new ResolvedSchema({}, [localize3("json.schema.draft03.notsupported", "Draft-03 schemas are not supported.")]));
-        } else if (id === "https://json-schema.org/draft/2019-09/schema") {
-          resolveErrors.push(localize3("json.schema.draft201909.notsupported", "Draft 2019-09 schemas are not yet fully supported."));
+        if (id === 'http://json-schema.org/draft-03/schema') {
+          return this.promise.resolve(
+            new ResolvedSchema({}, [
+              localize3('json.schema.draft03.notsupported', 'Draft-03 schemas are not supported.'),
+            ]),
+          );
+        } else if (id === 'https://json-schema.org/draft/2019-09/schema') {
+          resolveErrors.push(
+            localize3(
+              'json.schema.draft201909.notsupported',
+              'Draft 2019-09 schemas are not yet fully supported.',
+            ),
+          );
         }
       }
       var contextService = this.contextService;
-      var findSection = function(schema2, path5) {
+      var findSection = function (schema2, path5) {
         if (!path5) {
           return schema2;
         }
         var current = schema2;
-        if (path5[0] === "/") {
+        if (path5[0] === '/') {
           path5 = path5.substr(1);
         }
-        path5.split("/").some(function(part) {
-          part = part.replace(/~1/g, "/").replace(/~0/g, "~");
+        path5.split('/').some(function (part) {
+          part = part.replace(/~1/g, '/').replace(/~0/g, '~');
           current = current[part];
           return !current;
         });
         return current;
       };
-      var merge = function(target, sourceRoot, sourceURI, refSegment) {
+      var merge = function (target, sourceRoot, sourceURI, refSegment) {
         var path5 = refSegment ? decodeURIComponent(refSegment) : void 0;
         var section = findSection(sourceRoot, path5);
         if (section) {
@@ -1549,63 +1773,72 @@ var JSONSchemaService = (
             }
           }
         } else {
-          resolveErrors.push(localize3("json.schema.invalidref", "$ref '{0}' in '{1}' can not be resolved.", path5, sourceURI));
+          resolveErrors.push(
+            localize3('json.schema.invalidref', "$ref '{0}' in '{1}' can not be resolved.", path5, sourceURI),
+          );
         }
       };
-      var resolveExternalLink = function(node, uri, refSegment, parentSchemaURL, parentSchemaDependencies) {
+      var resolveExternalLink = function (node, uri, refSegment, parentSchemaURL, parentSchemaDependencies) {
         if (contextService && !/^[A-Za-z][A-Za-z0-9+\-.+]*:\/\/.*/.test(uri)) {
           uri = contextService.resolveRelativePath(uri, parentSchemaURL);
         }
         uri = normalizeId(uri);
         var referencedHandle = _this.getOrAddSchemaHandle(uri);
-        return referencedHandle.getUnresolvedSchema().then(function(unresolvedSchema) {
+        return referencedHandle.getUnresolvedSchema().then(function (unresolvedSchema) {
           parentSchemaDependencies[uri] = true;
           if (unresolvedSchema.errors.length) {
-            var loc = refSegment ? uri + "#" + refSegment : uri;
-            resolveErrors.push(localize3("json.schema.problemloadingref", "Problems loading reference '{0}': {1}", loc, unresolvedSchema.errors[0]));
+            var loc = refSegment ? uri + '#' + refSegment : uri;
+            resolveErrors.push(
+              localize3(
+                'json.schema.problemloadingref',
+                "Problems loading reference '{0}': {1}",
+                loc,
+                unresolvedSchema.errors[0],
+              ),
+            );
           }
           merge(node, unresolvedSchema.schema, uri, refSegment);
           return resolveRefs(node, unresolvedSchema.schema, uri, referencedHandle.dependencies);
         });
       };
-      var resolveRefs = function(node, parentSchema, parentSchemaURL, parentSchemaDependencies) {
-        if (!node || typeof node !== "object") {
+      var resolveRefs = function (node, parentSchema, parentSchemaURL, parentSchemaDependencies) {
+        if (!node || typeof node !== 'object') {
           return Promise.resolve(null);
         }
         var toWalk = [node];
         var seen = [];
         var openPromises = [];
-        var collectEntries = function() {
+        var collectEntries = function () {
           var entries = [];
           for (var _i = 0; _i < arguments.length; _i++) {
             entries[_i] = arguments[_i];
           }
           for (var _a = 0, entries_1 = entries; _a < entries_1.length; _a++) {
             var entry = entries_1[_a];
-            if (typeof entry === "object") {
+            if (typeof entry === 'object') {
               toWalk.push(entry);
             }
           }
         };
-        var collectMapEntries = function() {
+        var collectMapEntries = function () {
           var maps = [];
           for (var _i = 0; _i < arguments.length; _i++) {
             maps[_i] = arguments[_i];
           }
           for (var _a = 0, maps_1 = maps; _a < maps_1.length; _a++) {
             var map = maps_1[_a];
-            if (typeof map === "object") {
+            if (typeof map === 'object') {
               for (var k in map) {
                 var key = k;
                 var entry = map[key];
-                if (typeof entry === "object") {
+                if (typeof entry === 'object') {
                   toWalk.push(entry);
                 }
               }
             }
           }
         };
-        var collectArrayEntries = function() {
+        var collectArrayEntries = function () {
           var arrays = [];
           for (var _i = 0; _i < arguments.length; _i++) {
             arrays[_i] = arguments[_i];
@@ -1615,21 +1848,29 @@ var JSONSchemaService = (
             if (Array.isArray(array)) {
               for (var _b = 0, array_1 = array; _b < array_1.length; _b++) {
                 var entry = array_1[_b];
-                if (typeof entry === "object") {
+                if (typeof entry === 'object') {
                   toWalk.push(entry);
                 }
               }
             }
           }
         };
-        var handleRef = function(next2) {
+        var handleRef = function (next2) {
           var seenRefs = [];
           while (next2.$ref) {
             var ref = next2.$ref;
-            var segments = ref.split("#", 2);
+            var segments = ref.split('#', 2);
             delete next2.$ref;
             if (segments[0].length > 0) {
-              openPromises.push(resolveExternalLink(next2, segments[0], segments[1], parentSchemaURL, parentSchemaDependencies));
+              openPromises.push(
+                resolveExternalLink(
+                  next2,
+                  segments[0],
+                  segments[1],
+                  parentSchemaURL,
+                  parentSchemaDependencies,
+                ),
+              );
               return;
             } else {
               if (seenRefs.indexOf(ref) === -1) {
@@ -1638,7 +1879,17 @@ var JSONSchemaService = (
               }
             }
           }
-          collectEntries(next2.items, next2.additionalItems, next2.additionalProperties, next2.not, next2.contains, next2.propertyNames, next2.if, next2.then, next2.else);
+          collectEntries(
+            next2.items,
+            next2.additionalItems,
+            next2.additionalProperties,
+            next2.not,
+            next2.contains,
+            next2.propertyNames,
+            next2.if,
+            next2.then,
+            next2.else,
+          );
           collectMapEntries(next2.definitions, next2.properties, next2.patternProperties, next2.dependencies);
           collectArrayEntries(next2.anyOf, next2.allOf, next2.oneOf, next2.items);
         };
@@ -1652,20 +1903,20 @@ var JSONSchemaService = (
         }
         return _this.promise.all(openPromises);
       };
-      return resolveRefs(schema, schema, schemaURL, dependencies).then(function(_) {
+      return resolveRefs(schema, schema, schemaURL, dependencies).then(function (_) {
         return new ResolvedSchema(schema, resolveErrors);
       });
     };
-    JSONSchemaService2.prototype.getSchemaForResource = function(resource, document) {
-      if (document && document.root && document.root.type === "object") {
-        var schemaProperties = document.root.properties.filter(function(p) {
-          return p.keyNode.value === "$schema" && p.valueNode && p.valueNode.type === "string";
+    JSONSchemaService2.prototype.getSchemaForResource = function (resource, document) {
+      if (document && document.root && document.root.type === 'object') {
+        var schemaProperties = document.root.properties.filter(function (p) {
+          return p.keyNode.value === '$schema' && p.valueNode && p.valueNode.type === 'string';
         });
         if (schemaProperties.length > 0) {
           var valueNode = schemaProperties[0].valueNode;
-          if (valueNode && valueNode.type === "string") {
+          if (valueNode && valueNode.type === 'string') {
             var schemeId = getNodeValue2(valueNode);
-            if (schemeId && startsWith(schemeId, ".") && this.contextService) {
+            if (schemeId && startsWith(schemeId, '.') && this.contextService) {
               schemeId = this.contextService.resolveRelativePath(schemeId, resource);
             }
             if (schemeId) {
@@ -1693,35 +1944,40 @@ var JSONSchemaService = (
           }
         }
       }
-      var resolvedSchema = schemas.length > 0 ? this.createCombinedSchema(resource, schemas).getResolvedSchema() : this.promise.resolve(void 0);
+      var resolvedSchema =
+        schemas.length > 0
+          ? this.createCombinedSchema(resource, schemas).getResolvedSchema()
+          : this.promise.resolve(void 0);
       this.cachedSchemaForResource = { resource, resolvedSchema };
       return resolvedSchema;
     };
-    JSONSchemaService2.prototype.createCombinedSchema = function(resource, schemaIds) {
+    JSONSchemaService2.prototype.createCombinedSchema = function (resource, schemaIds) {
       if (schemaIds.length === 1) {
         return this.getOrAddSchemaHandle(schemaIds[0]);
       } else {
-        var combinedSchemaId = "schemaservice://combinedSchema/" + encodeURIComponent(resource);
+        var combinedSchemaId = 'schemaservice://combinedSchema/' + encodeURIComponent(resource);
         var combinedSchema = {
-          allOf: schemaIds.map(function(schemaId) {
+          allOf: schemaIds.map(function (schemaId) {
             return { $ref: schemaId };
-          })
+          }),
         };
         return this.addSchemaHandle(combinedSchemaId, combinedSchema);
       }
     };
-    JSONSchemaService2.prototype.getMatchingSchemas = function(document, jsonDocument, schema) {
+    JSONSchemaService2.prototype.getMatchingSchemas = function (document, jsonDocument, schema) {
       if (schema) {
-        var id = schema.id || "schemaservice://untitled/matchingSchemas/" + idCounter++;
-        return this.resolveSchemaContent(new UnresolvedSchema(schema), id, {}).then(function(resolvedSchema) {
-          return jsonDocument.getMatchingSchemas(resolvedSchema.schema).filter(function(s) {
-            return !s.inverted;
-          });
-        });
+        var id = schema.id || 'schemaservice://untitled/matchingSchemas/' + idCounter++;
+        return this.resolveSchemaContent(new UnresolvedSchema(schema), id, {}).then(
+          function (resolvedSchema) {
+            return jsonDocument.getMatchingSchemas(resolvedSchema.schema).filter(function (s) {
+              return !s.inverted;
+            });
+          },
+        );
       }
-      return this.getSchemaForResource(document.uri, jsonDocument).then(function(schema2) {
+      return this.getSchemaForResource(document.uri, jsonDocument).then(function (schema2) {
         if (schema2) {
-          return jsonDocument.getMatchingSchemas(schema2.schema).filter(function(s) {
+          return jsonDocument.getMatchingSchemas(schema2.schema).filter(function (s) {
             return !s.inverted;
           });
         }
@@ -1729,8 +1985,7 @@ var JSONSchemaService = (
       });
     };
     return JSONSchemaService2;
-  })()
-);
+  })();
 var idCounter = 0;
 function normalizeId(id) {
   try {
@@ -1749,37 +2004,36 @@ function normalizeResourceForMatching(resource) {
 function toDisplayString(url) {
   try {
     var uri = URI.parse(url);
-    if (uri.scheme === "file") {
+    if (uri.scheme === 'file') {
       return uri.fsPath;
     }
-  } catch (e) {
-  }
+  } catch (e) {}
   return url;
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/jsonSchema.js
 var SchemaDialect;
-(function(SchemaDialect2) {
-  SchemaDialect2["draft04"] = "draft04";
-  SchemaDialect2["draft07"] = "draft07";
-  SchemaDialect2["draft2019"] = "draft2019-09";
-  SchemaDialect2["draft2020"] = "draft2020-12";
+(function (SchemaDialect2) {
+  SchemaDialect2['draft04'] = 'draft04';
+  SchemaDialect2['draft07'] = 'draft07';
+  SchemaDialect2['draft2019'] = 'draft2019-09';
+  SchemaDialect2['draft2020'] = 'draft2020-12';
 })(SchemaDialect || (SchemaDialect = {}));
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlSchemaService.js
-import * as l10n4 from "@vscode/l10n";
-import * as path2 from "path-browserify";
-import { URI as URI4 } from "vscode-uri";
+import * as l10n4 from '@vscode/l10n';
+import * as path2 from 'path-browserify';
+import { URI as URI4 } from 'vscode-uri';
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/yamlParser07.js
-import { Parser, Composer, LineCounter } from "yaml";
+import { Parser, Composer, LineCounter } from 'yaml';
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/astNodeUtils.js
 function getNodeValue3(node) {
   switch (node.type) {
-    case "array":
+    case 'array':
       return node.children.map(getNodeValue3);
-    case "object": {
+    case 'object': {
       const obj = /* @__PURE__ */ Object.create(null);
       for (let _i = 0, _a = node.children; _i < _a.length; _i++) {
         const prop = _a[_i];
@@ -1790,18 +2044,21 @@ function getNodeValue3(node) {
       }
       return obj;
     }
-    case "null":
-    case "string":
-    case "number":
+    case 'null':
+    case 'string':
+    case 'number':
       return node.value;
-    case "boolean":
+    case 'boolean':
       return node.source;
     default:
       return void 0;
   }
 }
 function contains2(node, offset, includeRightBound = false) {
-  return offset >= node.offset && offset <= node.offset + node.length || includeRightBound && offset === node.offset + node.length;
+  return (
+    (offset >= node.offset && offset <= node.offset + node.length) ||
+    (includeRightBound && offset === node.offset + node.length)
+  );
 }
 function findNodeAtOffset2(node, offset, includeRightBound) {
   if (includeRightBound === void 0) {
@@ -1824,9 +2081,11 @@ function findNodeAtOffset2(node, offset, includeRightBound) {
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/scalar-type.js
 function parseYamlBoolean(input) {
-  if (["true", "True", "TRUE", "y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].lastIndexOf(input) >= 0) {
+  if (['true', 'True', 'TRUE', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].lastIndexOf(input) >= 0) {
     return true;
-  } else if (["false", "False", "FALSE", "n", "N", "no", "No", "NO", "off", "Off", "OFF"].lastIndexOf(input) >= 0) {
+  } else if (
+    ['false', 'False', 'FALSE', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].lastIndexOf(input) >= 0
+  ) {
     return false;
   }
   throw `Invalid boolean "${input}"`;
@@ -1834,7 +2093,7 @@ function parseYamlBoolean(input) {
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/objects.js
 function equals2(one, other, type) {
-  if (type === "boolean" && typeof one === "string") {
+  if (type === 'boolean' && typeof one === 'string') {
     one = parseYamlBoolean(one);
   }
   if (one === other) {
@@ -1846,7 +2105,7 @@ function equals2(one, other, type) {
   if (typeof one !== typeof other) {
     return false;
   }
-  if (typeof one !== "object") {
+  if (typeof one !== 'object') {
     return false;
   }
   if (Array.isArray(one) !== Array.isArray(other)) {
@@ -1885,24 +2144,24 @@ function equals2(one, other, type) {
   return true;
 }
 function isNumber2(val) {
-  return typeof val === "number";
+  return typeof val === 'number';
 }
 function isDefined2(val) {
-  return typeof val !== "undefined";
+  return typeof val !== 'undefined';
 }
 function isBoolean2(val) {
-  return typeof val === "boolean";
+  return typeof val === 'boolean';
 }
 function isString2(val) {
-  return typeof val === "string";
+  return typeof val === 'string';
 }
 function isIterable(val) {
   return Symbol.iterator in Object(val);
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/schemaUtils.js
-import { URI as URI2 } from "vscode-uri";
-import * as path from "path-browserify";
+import { URI as URI2 } from 'vscode-uri';
+import * as path from 'path-browserify';
 function getSchemaTypeName(schema) {
   const closestTitleWithType = schema.type && schema.closestTitle;
   if (schema.title) {
@@ -1914,13 +2173,17 @@ function getSchemaTypeName(schema) {
   if (schema.$ref || schema._$ref) {
     return getSchemaRefTypeTitle(schema.$ref || schema._$ref);
   }
-  return Array.isArray(schema.type) ? schema.type.join(" | ") : closestTitleWithType ? schema.type.concat("(", schema.closestTitle, ")") : schema.type || schema.closestTitle;
+  return Array.isArray(schema.type)
+    ? schema.type.join(' | ')
+    : closestTitleWithType
+      ? schema.type.concat('(', schema.closestTitle, ')')
+      : schema.type || schema.closestTitle;
 }
 function getSchemaRefTypeTitle($ref) {
   const match = $ref.match(/^(?:.*\/)?(.*?)(?:\.schema\.json)?$/);
   let type = !!match && match[1];
   if (!type) {
-    type = "typeNotFound";
+    type = 'typeNotFound';
     console.error(`$ref (${$ref}) not parsed properly`);
   }
   return type;
@@ -1929,17 +2192,19 @@ function getSchemaTitle(schema, url) {
   const uri = URI2.parse(url);
   let baseName = path.basename(uri.fsPath);
   if (!path.extname(uri.fsPath)) {
-    baseName += ".json";
+    baseName += '.json';
   }
-  if (Object.getOwnPropertyDescriptor(schema, "name")) {
-    return Object.getOwnPropertyDescriptor(schema, "name").value + ` (${baseName})`;
+  if (Object.getOwnPropertyDescriptor(schema, 'name')) {
+    return Object.getOwnPropertyDescriptor(schema, 'name').value + ` (${baseName})`;
   } else if (schema.title) {
-    return schema.description ? schema.title + " - " + schema.description + ` (${baseName})` : schema.title + ` (${baseName})`;
+    return schema.description
+      ? schema.title + ' - ' + schema.description + ` (${baseName})`
+      : schema.title + ` (${baseName})`;
   }
   return baseName;
 }
 function isPrimitiveType(schema) {
-  return schema.type !== "object" && !isAnyOfAllOfOneOfType(schema);
+  return schema.type !== 'object' && !isAnyOfAllOfOneOfType(schema);
 }
 function isAnyOfAllOfOneOfType(schema) {
   return !!(schema.anyOf || schema.allOf || schema.oneOf);
@@ -1948,7 +2213,11 @@ function isAnyOfAllOfOneOfType(schema) {
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/arrUtils.js
 function matchOffsetToDocument(offset, jsonDocuments) {
   for (const jsonDoc of jsonDocuments.documents) {
-    if (jsonDoc.internalDocument && jsonDoc.internalDocument.range[0] <= offset && jsonDoc.internalDocument.range[2] >= offset) {
+    if (
+      jsonDoc.internalDocument &&
+      jsonDoc.internalDocument.range[0] <= offset &&
+      jsonDoc.internalDocument.range[2] >= offset
+    ) {
       return jsonDoc;
     }
   }
@@ -1958,15 +2227,15 @@ function matchOffsetToDocument(offset, jsonDocuments) {
   return null;
 }
 function filterInvalidCustomTags(customTags) {
-  const validCustomTags = ["mapping", "scalar", "sequence"];
+  const validCustomTags = ['mapping', 'scalar', 'sequence'];
   if (!customTags) {
     return [];
   }
   return customTags.filter((tag) => {
-    if (typeof tag === "string") {
-      const typeInfo = tag.split(" ");
-      const type = typeInfo[1] && typeInfo[1].toLowerCase() || "scalar";
-      if (type === "map") {
+    if (typeof tag === 'string') {
+      const typeInfo = tag.split(' ');
+      const type = (typeInfo[1] && typeInfo[1].toLowerCase()) || 'scalar';
+      if (type === 'map') {
         return false;
       }
       return validCustomTags.indexOf(type) !== -1;
@@ -1991,7 +2260,7 @@ function isArrayEqual(fst, snd) {
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/strings.js
 function convertSimple2RegExpPattern(pattern) {
-  return pattern.replace(/[-\\{}+?|^$.,[\]()#\s]/g, "\\$&").replace(/[*]/g, ".*");
+  return pattern.replace(/[-\\{}+?|^$.,[\]()#\s]/g, '\\$&').replace(/[*]/g, '.*');
 }
 function getIndentation(lineContent, position) {
   if (lineContent.length < position) {
@@ -2006,17 +2275,17 @@ function getIndentation(lineContent, position) {
   return position;
 }
 function safeCreateUnicodeRegExp(pattern) {
-  let flags = "";
+  let flags = '';
   pattern = pattern.replace(/\(\?([ims]+)\)/g, (_match, modifiers) => {
     for (const modifier of modifiers) {
       if (!flags.includes(modifier)) {
         flags += modifier;
       }
     }
-    return "";
+    return '';
   });
   try {
-    return new RegExp(pattern, flags + "u");
+    return new RegExp(pattern, flags + 'u');
   } catch (ignore) {
     try {
       return new RegExp(pattern, flags);
@@ -2029,7 +2298,7 @@ function getFirstNonWhitespaceCharacterAfterOffset(str, offset) {
   offset++;
   for (let i = offset; i < str.length; i++) {
     const char = str.charAt(i);
-    if (char === " " || char === "	") {
+    if (char === ' ' || char === '	') {
       offset++;
     } else {
       return offset;
@@ -2042,7 +2311,7 @@ function getFirstNonWhitespaceCharacterAfterOffset(str, offset) {
 var FilePatternAssociation2 = class {
   constructor(pattern) {
     try {
-      this.patternRegExp = new RegExp(convertSimple2RegExpPattern(pattern) + "$");
+      this.patternRegExp = new RegExp(convertSimple2RegExpPattern(pattern) + '$');
     } catch (e) {
       this.patternRegExp = null;
     }
@@ -2061,60 +2330,89 @@ var FilePatternAssociation2 = class {
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/math.js
 function floatSafeRemainder(val, step) {
-  const valDecCount = (val.toString().split(".")[1] || "").length;
-  const stepDecCount = (step.toString().split(".")[1] || "").length;
+  const valDecCount = (val.toString().split('.')[1] || '').length;
+  const stepDecCount = (step.toString().split('.')[1] || '').length;
   const decCount = Math.max(valDecCount, stepDecCount);
-  const valInt = parseInt(val.toFixed(decCount).replace(".", ""));
-  const stepInt = parseInt(step.toFixed(decCount).replace(".", ""));
-  return valInt % stepInt / Math.pow(10, decCount);
+  const valInt = parseInt(val.toFixed(decCount).replace('.', ''));
+  const stepInt = parseInt(step.toFixed(decCount).replace('.', ''));
+  return (valInt % stepInt) / Math.pow(10, decCount);
 }
 
 // node_modules/vscode-json-languageservice/lib/esm/services/jsonValidation.js
 var localize4 = loadMessageBundle();
-var JSONValidation = (
+var JSONValidation =
   /** @class */
-  (function() {
+  (function () {
     function JSONValidation2(jsonSchemaService, promiseConstructor) {
       this.jsonSchemaService = jsonSchemaService;
       this.promise = promiseConstructor;
       this.validationEnabled = true;
     }
-    JSONValidation2.prototype.configure = function(raw) {
+    JSONValidation2.prototype.configure = function (raw) {
       if (raw) {
         this.validationEnabled = raw.validate !== false;
         this.commentSeverity = raw.allowComments ? void 0 : DiagnosticSeverity.Error;
       }
     };
-    JSONValidation2.prototype.doValidation = function(textDocument, jsonDocument, documentSettings, schema) {
+    JSONValidation2.prototype.doValidation = function (textDocument, jsonDocument, documentSettings, schema) {
       var _this = this;
       if (!this.validationEnabled) {
         return this.promise.resolve([]);
       }
       var diagnostics = [];
       var added = {};
-      var addProblem = function(problem) {
-        var signature = problem.range.start.line + " " + problem.range.start.character + " " + problem.message;
+      var addProblem = function (problem) {
+        var signature =
+          problem.range.start.line + ' ' + problem.range.start.character + ' ' + problem.message;
         if (!added[signature]) {
           added[signature] = true;
           diagnostics.push(problem);
         }
       };
-      var getDiagnostics = function(schema2) {
-        var trailingCommaSeverity = (documentSettings === null || documentSettings === void 0 ? void 0 : documentSettings.trailingCommas) ? toDiagnosticSeverity(documentSettings.trailingCommas) : DiagnosticSeverity.Error;
-        var commentSeverity = (documentSettings === null || documentSettings === void 0 ? void 0 : documentSettings.comments) ? toDiagnosticSeverity(documentSettings.comments) : _this.commentSeverity;
-        var schemaValidation = (documentSettings === null || documentSettings === void 0 ? void 0 : documentSettings.schemaValidation) ? toDiagnosticSeverity(documentSettings.schemaValidation) : DiagnosticSeverity.Warning;
-        var schemaRequest = (documentSettings === null || documentSettings === void 0 ? void 0 : documentSettings.schemaRequest) ? toDiagnosticSeverity(documentSettings.schemaRequest) : DiagnosticSeverity.Warning;
+      var getDiagnostics = function (schema2) {
+        var trailingCommaSeverity = (
+          documentSettings === null || documentSettings === void 0 ? void 0 : documentSettings.trailingCommas
+        )
+          ? toDiagnosticSeverity(documentSettings.trailingCommas)
+          : DiagnosticSeverity.Error;
+        var commentSeverity = (
+          documentSettings === null || documentSettings === void 0 ? void 0 : documentSettings.comments
+        )
+          ? toDiagnosticSeverity(documentSettings.comments)
+          : _this.commentSeverity;
+        var schemaValidation = (
+          documentSettings === null || documentSettings === void 0
+            ? void 0
+            : documentSettings.schemaValidation
+        )
+          ? toDiagnosticSeverity(documentSettings.schemaValidation)
+          : DiagnosticSeverity.Warning;
+        var schemaRequest = (
+          documentSettings === null || documentSettings === void 0 ? void 0 : documentSettings.schemaRequest
+        )
+          ? toDiagnosticSeverity(documentSettings.schemaRequest)
+          : DiagnosticSeverity.Warning;
         if (schema2) {
           if (schema2.errors.length && jsonDocument.root && schemaRequest) {
             var astRoot = jsonDocument.root;
-            var property = astRoot.type === "object" ? astRoot.properties[0] : void 0;
-            if (property && property.keyNode.value === "$schema") {
+            var property = astRoot.type === 'object' ? astRoot.properties[0] : void 0;
+            if (property && property.keyNode.value === '$schema') {
               var node = property.valueNode || property;
-              var range = Range.create(textDocument.positionAt(node.offset), textDocument.positionAt(node.offset + node.length));
-              addProblem(Diagnostic.create(range, schema2.errors[0], schemaRequest, ErrorCode.SchemaResolveError));
+              var range = Range.create(
+                textDocument.positionAt(node.offset),
+                textDocument.positionAt(node.offset + node.length),
+              );
+              addProblem(
+                Diagnostic.create(range, schema2.errors[0], schemaRequest, ErrorCode.SchemaResolveError),
+              );
             } else {
-              var range = Range.create(textDocument.positionAt(astRoot.offset), textDocument.positionAt(astRoot.offset + 1));
-              addProblem(Diagnostic.create(range, schema2.errors[0], schemaRequest, ErrorCode.SchemaResolveError));
+              var range = Range.create(
+                textDocument.positionAt(astRoot.offset),
+                textDocument.positionAt(astRoot.offset + 1),
+              );
+              addProblem(
+                Diagnostic.create(range, schema2.errors[0], schemaRequest, ErrorCode.SchemaResolveError),
+              );
             }
           } else if (schemaValidation) {
             var semanticErrors = jsonDocument.validate(textDocument, schema2.schema, schemaValidation);
@@ -2132,37 +2430,40 @@ var JSONValidation = (
         for (var _i = 0, _a = jsonDocument.syntaxErrors; _i < _a.length; _i++) {
           var p = _a[_i];
           if (p.code === ErrorCode.TrailingComma) {
-            if (typeof trailingCommaSeverity !== "number") {
+            if (typeof trailingCommaSeverity !== 'number') {
               continue;
             }
             p.severity = trailingCommaSeverity;
           }
           addProblem(p);
         }
-        if (typeof commentSeverity === "number") {
-          var message_1 = localize4("InvalidCommentToken", "Comments are not permitted in JSON.");
-          jsonDocument.comments.forEach(function(c) {
+        if (typeof commentSeverity === 'number') {
+          var message_1 = localize4('InvalidCommentToken', 'Comments are not permitted in JSON.');
+          jsonDocument.comments.forEach(function (c) {
             addProblem(Diagnostic.create(c, message_1, commentSeverity, ErrorCode.CommentNotPermitted));
           });
         }
         return diagnostics;
       };
       if (schema) {
-        var id = schema.id || "schemaservice://untitled/" + idCounter2++;
-        return this.jsonSchemaService.resolveSchemaContent(new UnresolvedSchema(schema), id, {}).then(function(resolvedSchema) {
-          return getDiagnostics(resolvedSchema);
-        });
+        var id = schema.id || 'schemaservice://untitled/' + idCounter2++;
+        return this.jsonSchemaService
+          .resolveSchemaContent(new UnresolvedSchema(schema), id, {})
+          .then(function (resolvedSchema) {
+            return getDiagnostics(resolvedSchema);
+          });
       }
-      return this.jsonSchemaService.getSchemaForResource(textDocument.uri, jsonDocument).then(function(schema2) {
-        return getDiagnostics(schema2);
-      });
+      return this.jsonSchemaService
+        .getSchemaForResource(textDocument.uri, jsonDocument)
+        .then(function (schema2) {
+          return getDiagnostics(schema2);
+        });
     };
     return JSONValidation2;
-  })()
-);
+  })();
 var idCounter2 = 0;
 function schemaAllowsComments(schemaRef) {
-  if (schemaRef && typeof schemaRef === "object") {
+  if (schemaRef && typeof schemaRef === 'object') {
     if (isBoolean(schemaRef.allowComments)) {
       return schemaRef.allowComments;
     }
@@ -2179,13 +2480,13 @@ function schemaAllowsComments(schemaRef) {
   return void 0;
 }
 function schemaAllowsTrailingCommas(schemaRef) {
-  if (schemaRef && typeof schemaRef === "object") {
+  if (schemaRef && typeof schemaRef === 'object') {
     if (isBoolean(schemaRef.allowTrailingCommas)) {
       return schemaRef.allowTrailingCommas;
     }
     var deprSchemaRef = schemaRef;
-    if (isBoolean(deprSchemaRef["allowsTrailingCommas"])) {
-      return deprSchemaRef["allowsTrailingCommas"];
+    if (isBoolean(deprSchemaRef['allowsTrailingCommas'])) {
+      return deprSchemaRef['allowsTrailingCommas'];
     }
     if (schemaRef.allOf) {
       for (var _i = 0, _a = schemaRef.allOf; _i < _a.length; _i++) {
@@ -2201,11 +2502,11 @@ function schemaAllowsTrailingCommas(schemaRef) {
 }
 function toDiagnosticSeverity(severityLevel) {
   switch (severityLevel) {
-    case "error":
+    case 'error':
       return DiagnosticSeverity.Error;
-    case "warning":
+    case 'warning':
       return DiagnosticSeverity.Warning;
-    case "ignore":
+    case 'ignore':
       return void 0;
   }
   return void 0;
@@ -2233,50 +2534,50 @@ function hexDigit(charCode) {
   return 0;
 }
 function colorFromHex(text) {
-  if (text[0] !== "#") {
+  if (text[0] !== '#') {
     return void 0;
   }
   switch (text.length) {
     case 4:
       return {
-        red: hexDigit(text.charCodeAt(1)) * 17 / 255,
-        green: hexDigit(text.charCodeAt(2)) * 17 / 255,
-        blue: hexDigit(text.charCodeAt(3)) * 17 / 255,
-        alpha: 1
+        red: (hexDigit(text.charCodeAt(1)) * 17) / 255,
+        green: (hexDigit(text.charCodeAt(2)) * 17) / 255,
+        blue: (hexDigit(text.charCodeAt(3)) * 17) / 255,
+        alpha: 1,
       };
     case 5:
       return {
-        red: hexDigit(text.charCodeAt(1)) * 17 / 255,
-        green: hexDigit(text.charCodeAt(2)) * 17 / 255,
-        blue: hexDigit(text.charCodeAt(3)) * 17 / 255,
-        alpha: hexDigit(text.charCodeAt(4)) * 17 / 255
+        red: (hexDigit(text.charCodeAt(1)) * 17) / 255,
+        green: (hexDigit(text.charCodeAt(2)) * 17) / 255,
+        blue: (hexDigit(text.charCodeAt(3)) * 17) / 255,
+        alpha: (hexDigit(text.charCodeAt(4)) * 17) / 255,
       };
     case 7:
       return {
         red: (hexDigit(text.charCodeAt(1)) * 16 + hexDigit(text.charCodeAt(2))) / 255,
         green: (hexDigit(text.charCodeAt(3)) * 16 + hexDigit(text.charCodeAt(4))) / 255,
         blue: (hexDigit(text.charCodeAt(5)) * 16 + hexDigit(text.charCodeAt(6))) / 255,
-        alpha: 1
+        alpha: 1,
       };
     case 9:
       return {
         red: (hexDigit(text.charCodeAt(1)) * 16 + hexDigit(text.charCodeAt(2))) / 255,
         green: (hexDigit(text.charCodeAt(3)) * 16 + hexDigit(text.charCodeAt(4))) / 255,
         blue: (hexDigit(text.charCodeAt(5)) * 16 + hexDigit(text.charCodeAt(6))) / 255,
-        alpha: (hexDigit(text.charCodeAt(7)) * 16 + hexDigit(text.charCodeAt(8))) / 255
+        alpha: (hexDigit(text.charCodeAt(7)) * 16 + hexDigit(text.charCodeAt(8))) / 255,
       };
   }
   return void 0;
 }
 
 // node_modules/vscode-json-languageservice/lib/esm/services/jsonDocumentSymbols.js
-var JSONDocumentSymbols = (
+var JSONDocumentSymbols =
   /** @class */
-  (function() {
+  (function () {
     function JSONDocumentSymbols2(schemaService) {
       this.schemaService = schemaService;
     }
-    JSONDocumentSymbols2.prototype.findDocumentSymbols = function(document, doc, context) {
+    JSONDocumentSymbols2.prototype.findDocumentSymbols = function (document, doc, context) {
       var _this = this;
       if (context === void 0) {
         context = { resultLimit: Number.MAX_VALUE };
@@ -2287,17 +2588,24 @@ var JSONDocumentSymbols = (
       }
       var limit = context.resultLimit || Number.MAX_VALUE;
       var resourceString = document.uri;
-      if (resourceString === "vscode://defaultsettings/keybindings.json" || endsWith(resourceString.toLowerCase(), "/user/keybindings.json")) {
-        if (root.type === "array") {
+      if (
+        resourceString === 'vscode://defaultsettings/keybindings.json' ||
+        endsWith(resourceString.toLowerCase(), '/user/keybindings.json')
+      ) {
+        if (root.type === 'array') {
           var result_1 = [];
           for (var _i = 0, _a = root.items; _i < _a.length; _i++) {
             var item = _a[_i];
-            if (item.type === "object") {
+            if (item.type === 'object') {
               for (var _b = 0, _c = item.properties; _b < _c.length; _b++) {
                 var property = _c[_b];
-                if (property.keyNode.value === "key" && property.valueNode) {
+                if (property.keyNode.value === 'key' && property.valueNode) {
                   var location = Location.create(document.uri, getRange(document, item));
-                  result_1.push({ name: getNodeValue2(property.valueNode), kind: SymbolKind.Function, location });
+                  result_1.push({
+                    name: getNodeValue2(property.valueNode),
+                    kind: SymbolKind.Function,
+                    location,
+                  });
                   limit--;
                   if (limit <= 0) {
                     if (context && context.onResultLimitExceeded) {
@@ -2312,28 +2620,33 @@ var JSONDocumentSymbols = (
           return result_1;
         }
       }
-      var toVisit = [
-        { node: root, containerName: "" }
-      ];
+      var toVisit = [{ node: root, containerName: '' }];
       var nextToVisit = 0;
       var limitExceeded = false;
       var result = [];
-      var collectOutlineEntries = function(node, containerName) {
-        if (node.type === "array") {
-          node.items.forEach(function(node2) {
+      var collectOutlineEntries = function (node, containerName) {
+        if (node.type === 'array') {
+          node.items.forEach(function (node2) {
             if (node2) {
               toVisit.push({ node: node2, containerName });
             }
           });
-        } else if (node.type === "object") {
-          node.properties.forEach(function(property2) {
+        } else if (node.type === 'object') {
+          node.properties.forEach(function (property2) {
             var valueNode = property2.valueNode;
             if (valueNode) {
               if (limit > 0) {
                 limit--;
                 var location2 = Location.create(document.uri, getRange(document, property2));
-                var childContainerName = containerName ? containerName + "." + property2.keyNode.value : property2.keyNode.value;
-                result.push({ name: _this.getKeyLabel(property2), kind: _this.getSymbolKind(valueNode.type), location: location2, containerName });
+                var childContainerName = containerName
+                  ? containerName + '.' + property2.keyNode.value
+                  : property2.keyNode.value;
+                result.push({
+                  name: _this.getKeyLabel(property2),
+                  kind: _this.getSymbolKind(valueNode.type),
+                  location: location2,
+                  containerName,
+                });
                 toVisit.push({ node: valueNode, containerName: childContainerName });
               } else {
                 limitExceeded = true;
@@ -2351,7 +2664,7 @@ var JSONDocumentSymbols = (
       }
       return result;
     };
-    JSONDocumentSymbols2.prototype.findDocumentSymbols2 = function(document, doc, context) {
+    JSONDocumentSymbols2.prototype.findDocumentSymbols2 = function (document, doc, context) {
       var _this = this;
       if (context === void 0) {
         context = { resultLimit: Number.MAX_VALUE };
@@ -2362,18 +2675,26 @@ var JSONDocumentSymbols = (
       }
       var limit = context.resultLimit || Number.MAX_VALUE;
       var resourceString = document.uri;
-      if (resourceString === "vscode://defaultsettings/keybindings.json" || endsWith(resourceString.toLowerCase(), "/user/keybindings.json")) {
-        if (root.type === "array") {
+      if (
+        resourceString === 'vscode://defaultsettings/keybindings.json' ||
+        endsWith(resourceString.toLowerCase(), '/user/keybindings.json')
+      ) {
+        if (root.type === 'array') {
           var result_2 = [];
           for (var _i = 0, _a = root.items; _i < _a.length; _i++) {
             var item = _a[_i];
-            if (item.type === "object") {
+            if (item.type === 'object') {
               for (var _b = 0, _c = item.properties; _b < _c.length; _b++) {
                 var property = _c[_b];
-                if (property.keyNode.value === "key" && property.valueNode) {
+                if (property.keyNode.value === 'key' && property.valueNode) {
                   var range = getRange(document, item);
                   var selectionRange = getRange(document, property.keyNode);
-                  result_2.push({ name: getNodeValue2(property.valueNode), kind: SymbolKind.Function, range, selectionRange });
+                  result_2.push({
+                    name: getNodeValue2(property.valueNode),
+                    kind: SymbolKind.Function,
+                    range,
+                    selectionRange,
+                  });
                   limit--;
                   if (limit <= 0) {
                     if (context && context.onResultLimitExceeded) {
@@ -2389,21 +2710,25 @@ var JSONDocumentSymbols = (
         }
       }
       var result = [];
-      var toVisit = [
-        { node: root, result }
-      ];
+      var toVisit = [{ node: root, result }];
       var nextToVisit = 0;
       var limitExceeded = false;
-      var collectOutlineEntries = function(node, result2) {
-        if (node.type === "array") {
-          node.items.forEach(function(node2, index) {
+      var collectOutlineEntries = function (node, result2) {
+        if (node.type === 'array') {
+          node.items.forEach(function (node2, index) {
             if (node2) {
               if (limit > 0) {
                 limit--;
                 var range2 = getRange(document, node2);
                 var selectionRange2 = range2;
                 var name = String(index);
-                var symbol = { name, kind: _this.getSymbolKind(node2.type), range: range2, selectionRange: selectionRange2, children: [] };
+                var symbol = {
+                  name,
+                  kind: _this.getSymbolKind(node2.type),
+                  range: range2,
+                  selectionRange: selectionRange2,
+                  children: [],
+                };
                 result2.push(symbol);
                 toVisit.push({ result: symbol.children, node: node2 });
               } else {
@@ -2411,8 +2736,8 @@ var JSONDocumentSymbols = (
               }
             }
           });
-        } else if (node.type === "object") {
-          node.properties.forEach(function(property2) {
+        } else if (node.type === 'object') {
+          node.properties.forEach(function (property2) {
             var valueNode = property2.valueNode;
             if (valueNode) {
               if (limit > 0) {
@@ -2420,7 +2745,14 @@ var JSONDocumentSymbols = (
                 var range2 = getRange(document, property2);
                 var selectionRange2 = getRange(document, property2.keyNode);
                 var children = [];
-                var symbol = { name: _this.getKeyLabel(property2), kind: _this.getSymbolKind(valueNode.type), range: range2, selectionRange: selectionRange2, children, detail: _this.getDetail(valueNode) };
+                var symbol = {
+                  name: _this.getKeyLabel(property2),
+                  kind: _this.getSymbolKind(valueNode.type),
+                  range: range2,
+                  selectionRange: selectionRange2,
+                  children,
+                  detail: _this.getDetail(valueNode),
+                };
                 result2.push(symbol);
                 toVisit.push({ result: children, node: valueNode });
               } else {
@@ -2439,57 +2771,69 @@ var JSONDocumentSymbols = (
       }
       return result;
     };
-    JSONDocumentSymbols2.prototype.getSymbolKind = function(nodeType) {
+    JSONDocumentSymbols2.prototype.getSymbolKind = function (nodeType) {
       switch (nodeType) {
-        case "object":
+        case 'object':
           return SymbolKind.Module;
-        case "string":
+        case 'string':
           return SymbolKind.String;
-        case "number":
+        case 'number':
           return SymbolKind.Number;
-        case "array":
+        case 'array':
           return SymbolKind.Array;
-        case "boolean":
+        case 'boolean':
           return SymbolKind.Boolean;
         default:
           return SymbolKind.Variable;
       }
     };
-    JSONDocumentSymbols2.prototype.getKeyLabel = function(property) {
+    JSONDocumentSymbols2.prototype.getKeyLabel = function (property) {
       var name = property.keyNode.value;
       if (name) {
-        name = name.replace(/[\n]/g, "\u21B5");
+        name = name.replace(/[\n]/g, '\u21B5');
       }
       if (name && name.trim()) {
         return name;
       }
       return '"' + name + '"';
     };
-    JSONDocumentSymbols2.prototype.getDetail = function(node) {
+    JSONDocumentSymbols2.prototype.getDetail = function (node) {
       if (!node) {
         return void 0;
       }
-      if (node.type === "boolean" || node.type === "number" || node.type === "null" || node.type === "string") {
+      if (
+        node.type === 'boolean' ||
+        node.type === 'number' ||
+        node.type === 'null' ||
+        node.type === 'string'
+      ) {
         return String(node.value);
       } else {
-        if (node.type === "array") {
-          return node.children.length ? void 0 : "[]";
-        } else if (node.type === "object") {
-          return node.children.length ? void 0 : "{}";
+        if (node.type === 'array') {
+          return node.children.length ? void 0 : '[]';
+        } else if (node.type === 'object') {
+          return node.children.length ? void 0 : '{}';
         }
       }
       return void 0;
     };
-    JSONDocumentSymbols2.prototype.findDocumentColors = function(document, doc, context) {
-      return this.schemaService.getSchemaForResource(document.uri, doc).then(function(schema) {
+    JSONDocumentSymbols2.prototype.findDocumentColors = function (document, doc, context) {
+      return this.schemaService.getSchemaForResource(document.uri, doc).then(function (schema) {
         var result = [];
         if (schema) {
-          var limit = context && typeof context.resultLimit === "number" ? context.resultLimit : Number.MAX_VALUE;
+          var limit =
+            context && typeof context.resultLimit === 'number' ? context.resultLimit : Number.MAX_VALUE;
           var matchingSchemas = doc.getMatchingSchemas(schema.schema);
           var visitedNode = {};
           for (var _i = 0, matchingSchemas_1 = matchingSchemas; _i < matchingSchemas_1.length; _i++) {
             var s = matchingSchemas_1[_i];
-            if (!s.inverted && s.schema && (s.schema.format === "color" || s.schema.format === "color-hex") && s.node && s.node.type === "string") {
+            if (
+              !s.inverted &&
+              s.schema &&
+              (s.schema.format === 'color' || s.schema.format === 'color-hex') &&
+              s.node &&
+              s.node.type === 'string'
+            ) {
               var nodeId = String(s.node.offset);
               if (!visitedNode[nodeId]) {
                 var color = colorFromHex(getNodeValue2(s.node));
@@ -2512,25 +2856,31 @@ var JSONDocumentSymbols = (
         return result;
       });
     };
-    JSONDocumentSymbols2.prototype.getColorPresentations = function(document, doc, color, range) {
+    JSONDocumentSymbols2.prototype.getColorPresentations = function (document, doc, color, range) {
       var result = [];
-      var red256 = Math.round(color.red * 255), green256 = Math.round(color.green * 255), blue256 = Math.round(color.blue * 255);
+      var red256 = Math.round(color.red * 255),
+        green256 = Math.round(color.green * 255),
+        blue256 = Math.round(color.blue * 255);
       function toTwoDigitHex(n) {
         var r = n.toString(16);
-        return r.length !== 2 ? "0" + r : r;
+        return r.length !== 2 ? '0' + r : r;
       }
       var label;
       if (color.alpha === 1) {
-        label = "#" + toTwoDigitHex(red256) + toTwoDigitHex(green256) + toTwoDigitHex(blue256);
+        label = '#' + toTwoDigitHex(red256) + toTwoDigitHex(green256) + toTwoDigitHex(blue256);
       } else {
-        label = "#" + toTwoDigitHex(red256) + toTwoDigitHex(green256) + toTwoDigitHex(blue256) + toTwoDigitHex(Math.round(color.alpha * 255));
+        label =
+          '#' +
+          toTwoDigitHex(red256) +
+          toTwoDigitHex(green256) +
+          toTwoDigitHex(blue256) +
+          toTwoDigitHex(Math.round(color.alpha * 255));
       }
       result.push({ label, textEdit: TextEdit.replace(range, JSON.stringify(label)) });
       return result;
     };
     return JSONDocumentSymbols2;
-  })()
-);
+  })();
 function getRange(document, node) {
   return Range.create(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
 }
@@ -2538,16 +2888,20 @@ function getRange(document, node) {
 // node_modules/vscode-json-languageservice/lib/esm/services/jsonLinks.js
 function findLinks(document, doc) {
   var links = [];
-  doc.visit(function(node) {
+  doc.visit(function (node) {
     var _a;
-    if (node.type === "property" && node.keyNode.value === "$ref" && ((_a = node.valueNode) === null || _a === void 0 ? void 0 : _a.type) === "string") {
+    if (
+      node.type === 'property' &&
+      node.keyNode.value === '$ref' &&
+      ((_a = node.valueNode) === null || _a === void 0 ? void 0 : _a.type) === 'string'
+    ) {
       var path5 = node.valueNode.value;
       var targetNode = findTargetNode(doc, path5);
       if (targetNode) {
         var targetPos = document.positionAt(targetNode.offset);
         links.push({
-          target: document.uri + "#" + (targetPos.line + 1) + "," + (targetPos.character + 1),
-          range: createRange(document, node.valueNode)
+          target: document.uri + '#' + (targetPos.line + 1) + ',' + (targetPos.character + 1),
+          range: createRange(document, node.valueNode),
         });
       }
     }
@@ -2556,7 +2910,10 @@ function findLinks(document, doc) {
   return Promise.resolve(links);
 }
 function createRange(document, node) {
-  return Range.create(document.positionAt(node.offset + 1), document.positionAt(node.offset + node.length - 1));
+  return Range.create(
+    document.positionAt(node.offset + 1),
+    document.positionAt(node.offset + node.length - 1),
+  );
 }
 function findTargetNode(doc, path5) {
   var tokens = parseJSONPointer(path5);
@@ -2573,15 +2930,15 @@ function findNode(pointer, node) {
     return node;
   }
   var token = pointer.shift();
-  if (node && node.type === "object") {
-    var propertyNode = node.properties.find(function(propertyNode2) {
+  if (node && node.type === 'object') {
+    var propertyNode = node.properties.find(function (propertyNode2) {
       return propertyNode2.keyNode.value === token;
     });
     if (!propertyNode) {
       return null;
     }
     return findNode(pointer, propertyNode.valueNode);
-  } else if (node && node.type === "array") {
+  } else if (node && node.type === 'array') {
     if (token.match(/^(0|[1-9][0-9]*)$/)) {
       var index = Number.parseInt(token);
       var arrayItem = node.items[index];
@@ -2594,34 +2951,38 @@ function findNode(pointer, node) {
   return null;
 }
 function parseJSONPointer(path5) {
-  if (path5 === "#") {
+  if (path5 === '#') {
     return [];
   }
-  if (path5[0] !== "#" || path5[1] !== "/") {
+  if (path5[0] !== '#' || path5[1] !== '/') {
     return null;
   }
   return path5.substring(2).split(/\//).map(unescape);
 }
 function unescape(str) {
-  return str.replace(/~1/g, "/").replace(/~0/g, "~");
+  return str.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/schemaValidation/baseValidator.js
-import * as l10n from "@vscode/l10n";
-import { URI as URI3 } from "vscode-uri";
-import { Diagnostic as Diagnostic2, DiagnosticSeverity as DiagnosticSeverity2, Range as Range2 } from "vscode-languageserver-types";
-var YAML_SOURCE = "YAML";
-var YAML_SCHEMA_PREFIX = "yaml-schema: ";
+import * as l10n from '@vscode/l10n';
+import { URI as URI3 } from 'vscode-uri';
+import {
+  Diagnostic as Diagnostic2,
+  DiagnosticSeverity as DiagnosticSeverity2,
+  Range as Range2,
+} from 'vscode-languageserver-types';
+var YAML_SOURCE = 'YAML';
+var YAML_SCHEMA_PREFIX = 'yaml-schema: ';
 var ProblemType;
-(function(ProblemType2) {
-  ProblemType2["missingRequiredPropWarning"] = "missingRequiredPropWarning";
-  ProblemType2["typeMismatchWarning"] = "typeMismatchWarning";
-  ProblemType2["constWarning"] = "constWarning";
+(function (ProblemType2) {
+  ProblemType2['missingRequiredPropWarning'] = 'missingRequiredPropWarning';
+  ProblemType2['typeMismatchWarning'] = 'typeMismatchWarning';
+  ProblemType2['constWarning'] = 'constWarning';
 })(ProblemType || (ProblemType = {}));
 var ProblemTypeMessages = {
   [ProblemType.missingRequiredPropWarning]: 'Missing property "{0}".',
   [ProblemType.typeMismatchWarning]: 'Incorrect type. Expected "{0}".',
-  [ProblemType.constWarning]: "Value must be {0}."
+  [ProblemType.constWarning]: 'Value must be {0}.',
 };
 var SchemaCollector2 = class _SchemaCollector {
   constructor(focusOffset = -1, exclude = null) {
@@ -2643,15 +3004,12 @@ var SchemaCollector2 = class _SchemaCollector {
   }
 };
 var NoOpSchemaCollector2 = class {
-  constructor() {
-  }
+  constructor() {}
   get schemas() {
     return [];
   }
-  add() {
-  }
-  merge() {
-  }
+  add() {}
+  merge() {}
   include() {
     return true;
   }
@@ -2661,34 +3019,37 @@ var NoOpSchemaCollector2 = class {
 };
 NoOpSchemaCollector2.instance = new NoOpSchemaCollector2();
 var formats2 = {
-  "color-hex": {
-    errorMessage: l10n.t("Invalid color format. Use #RGB, #RGBA, #RRGGBB or #RRGGBBAA."),
-    pattern: /^#([0-9A-Fa-f]{3,4}|([0-9A-Fa-f]{2}){3,4})$/
+  'color-hex': {
+    errorMessage: l10n.t('Invalid color format. Use #RGB, #RGBA, #RRGGBB or #RRGGBBAA.'),
+    pattern: /^#([0-9A-Fa-f]{3,4}|([0-9A-Fa-f]{2}){3,4})$/,
   },
-  "date-time": {
-    errorMessage: l10n.t("String is not a RFC3339 date-time."),
-    pattern: /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)([01][0-9]|2[0-3]):([0-5][0-9]))$/i
+  'date-time': {
+    errorMessage: l10n.t('String is not a RFC3339 date-time.'),
+    pattern:
+      /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)([01][0-9]|2[0-3]):([0-5][0-9]))$/i,
   },
   date: {
-    errorMessage: l10n.t("String is not a RFC3339 date."),
-    pattern: /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/i
+    errorMessage: l10n.t('String is not a RFC3339 date.'),
+    pattern: /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/i,
   },
   time: {
-    errorMessage: l10n.t("String is not a RFC3339 time."),
-    pattern: /^([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)([01][0-9]|2[0-3]):([0-5][0-9]))$/i
+    errorMessage: l10n.t('String is not a RFC3339 time.'),
+    pattern:
+      /^([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)([01][0-9]|2[0-3]):([0-5][0-9]))$/i,
   },
   email: {
-    errorMessage: l10n.t("String is not an e-mail address."),
-    pattern: /^(([^<>()[\]\\.,;:\s@"]+(\.[^<>()[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$/
+    errorMessage: l10n.t('String is not an e-mail address.'),
+    pattern:
+      /^(([^<>()[\]\\.,;:\s@"]+(\.[^<>()[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$/,
   },
   ipv4: {
-    errorMessage: l10n.t("String does not match IPv4 format."),
-    pattern: /^((25[0-5]|(2[0-4]|1\d|[1-9]|)\d)\.?\b){4}$/
+    errorMessage: l10n.t('String does not match IPv4 format.'),
+    pattern: /^((25[0-5]|(2[0-4]|1\d|[1-9]|)\d)\.?\b){4}$/,
   },
   ipv6: {
-    errorMessage: l10n.t("String does not match IPv6 format."),
-    pattern: /^([0-9a-f]|:){1,4}(:([0-9a-f]{0,4})*){1,7}$/i
-  }
+    errorMessage: l10n.t('String does not match IPv6 format.'),
+    pattern: /^([0-9a-f]|:){1,4}(:([0-9a-f]{0,4})*){1,7}$/i,
+  },
 };
 var ValidationResult2 = class {
   constructor(isKubernetes) {
@@ -2698,8 +3059,7 @@ var ValidationResult2 = class {
     this.primaryValueMatches = 0;
     this.enumValueMatch = false;
     this.enumValues = null;
-    if (isKubernetes)
-      this.enumValues = [];
+    if (isKubernetes) this.enumValues = [];
   }
   getEvaluatedItems(node) {
     this.evaluatedItemsByNode ?? (this.evaluatedItemsByNode = /* @__PURE__ */ new Map());
@@ -2717,16 +3077,14 @@ var ValidationResult2 = class {
     this.problems = this.problems.concat(other.problems);
     if (other.evaluatedProperties) {
       this.evaluatedProperties ?? (this.evaluatedProperties = /* @__PURE__ */ new Set());
-      for (const p of other.evaluatedProperties)
-        this.evaluatedProperties.add(p);
+      for (const p of other.evaluatedProperties) this.evaluatedProperties.add(p);
     }
     if (other.evaluatedItemsByNode) {
       this.evaluatedItemsByNode ?? (this.evaluatedItemsByNode = /* @__PURE__ */ new Map());
       for (const [node, set] of other.evaluatedItemsByNode) {
         const target = this.evaluatedItemsByNode.get(node);
         if (target) {
-          for (const i of set)
-            target.add(i);
+          for (const i of set) target.add(i);
         } else {
           this.evaluatedItemsByNode.set(node, new Set(set));
         }
@@ -2738,22 +3096,31 @@ var ValidationResult2 = class {
       this.enumValues = this.enumValues.concat(other.enumValues);
       for (const err of this.problems) {
         if (err.code === ErrorCode.EnumValueMismatch) {
-          err.message = l10n.t("Value is not accepted. Valid values: {0}.", [...new Set(this.enumValues)].map((v) => JSON.stringify(v)).join(", "));
+          err.message = l10n.t(
+            'Value is not accepted. Valid values: {0}.',
+            [...new Set(this.enumValues)].map((v) => JSON.stringify(v)).join(', '),
+          );
         }
       }
     }
   }
   mergeWarningGeneric(sub, problemTypesToMerge) {
-    if (!this.problems?.length)
-      return;
+    if (!this.problems?.length) return;
     for (const problemType of problemTypesToMerge) {
       const bestResults = this.problems.filter((p) => p.problemType === problemType);
       for (const bestResult of bestResults) {
-        const mergingResult = sub.problems?.find((p) => p.problemType === problemType && bestResult.location.offset === p.location.offset && (problemType !== ProblemType.missingRequiredPropWarning || isArrayEqual(p.problemArgs, bestResult.problemArgs)));
-        if (!mergingResult)
-          continue;
+        const mergingResult = sub.problems?.find(
+          (p) =>
+            p.problemType === problemType &&
+            bestResult.location.offset === p.location.offset &&
+            (problemType !== ProblemType.missingRequiredPropWarning ||
+              isArrayEqual(p.problemArgs, bestResult.problemArgs)),
+        );
+        if (!mergingResult) continue;
         if (mergingResult.problemArgs?.length) {
-          mergingResult.problemArgs.filter((p) => !bestResult.problemArgs.includes(p)).forEach((p) => bestResult.problemArgs.push(p));
+          mergingResult.problemArgs
+            .filter((p) => !bestResult.problemArgs.includes(p))
+            .forEach((p) => bestResult.problemArgs.push(p));
           if (bestResult.problemType) {
             bestResult.message = getWarningMessage(bestResult.problemType, bestResult.problemArgs ?? []);
           }
@@ -2769,7 +3136,10 @@ var ValidationResult2 = class {
       this.problems = this.problems.concat(propertyValidationResult.problems);
     }
     this.propertiesMatches++;
-    if (propertyValidationResult.enumValueMatch || !propertyValidationResult.hasProblems() && propertyValidationResult.propertiesMatches) {
+    if (
+      propertyValidationResult.enumValueMatch ||
+      (!propertyValidationResult.hasProblems() && propertyValidationResult.propertiesMatches)
+    ) {
       this.propertiesValueMatches++;
     }
     if (propertyValidationResult.enumValueMatch && propertyValidationResult.enumValues) {
@@ -2777,20 +3147,22 @@ var ValidationResult2 = class {
     }
   }
   mergeSources(mergingResult, bestResult) {
-    const mergingSource = (mergingResult.source ?? "").replace(YAML_SCHEMA_PREFIX, "");
+    const mergingSource = (mergingResult.source ?? '').replace(YAML_SCHEMA_PREFIX, '');
     if (mergingSource && bestResult.source && !bestResult.source.includes(mergingSource)) {
-      bestResult.source = bestResult.source + " | " + mergingSource;
+      bestResult.source = bestResult.source + ' | ' + mergingSource;
     }
-    if (bestResult.schemaUri && mergingResult.schemaUri && !bestResult.schemaUri.includes(mergingResult.schemaUri[0])) {
+    if (
+      bestResult.schemaUri &&
+      mergingResult.schemaUri &&
+      !bestResult.schemaUri.includes(mergingResult.schemaUri[0])
+    ) {
       bestResult.schemaUri = bestResult.schemaUri.concat(mergingResult.schemaUri);
     }
   }
   compareGeneric(other) {
     const hasProblems = this.hasProblems();
-    if (hasProblems !== other.hasProblems())
-      return hasProblems ? -1 : 1;
-    if (this.enumValueMatch !== other.enumValueMatch)
-      return other.enumValueMatch ? -1 : 1;
+    if (hasProblems !== other.hasProblems()) return hasProblems ? -1 : 1;
+    if (this.enumValueMatch !== other.enumValueMatch) return other.enumValueMatch ? -1 : 1;
     if (this.propertiesValueMatches !== other.propertiesValueMatches)
       return this.propertiesValueMatches - other.propertiesValueMatches;
     if (this.primaryValueMatches !== other.primaryValueMatches)
@@ -2801,14 +3173,12 @@ var ValidationResult2 = class {
     const hasProblems = this.hasProblems();
     if (this.propertiesMatches !== other.propertiesMatches)
       return this.propertiesMatches - other.propertiesMatches;
-    if (this.enumValueMatch !== other.enumValueMatch)
-      return other.enumValueMatch ? -1 : 1;
+    if (this.enumValueMatch !== other.enumValueMatch) return other.enumValueMatch ? -1 : 1;
     if (this.primaryValueMatches !== other.primaryValueMatches)
       return this.primaryValueMatches - other.primaryValueMatches;
     if (this.propertiesValueMatches !== other.propertiesValueMatches)
       return this.propertiesValueMatches - other.propertiesValueMatches;
-    if (hasProblems !== other.hasProblems())
-      return hasProblems ? -1 : 1;
+    if (hasProblems !== other.hasProblems()) return hasProblems ? -1 : 1;
     return this.propertiesMatches - other.propertiesMatches;
   }
 };
@@ -2818,18 +3188,17 @@ var BaseValidator = class {
     const unprocessedNodes = [...node.properties];
     while (unprocessedNodes.length > 0) {
       const propertyNode = unprocessedNodes.pop();
-      if (!propertyNode)
-        continue;
+      if (!propertyNode) continue;
       const key = propertyNode.keyNode.value;
-      if (key === "<<" && propertyNode.valueNode) {
+      if (key === '<<' && propertyNode.valueNode) {
         const valueNode = propertyNode.valueNode;
         switch (valueNode.type) {
-          case "object":
+          case 'object':
             unprocessedNodes.push(...valueNode.properties);
             break;
-          case "array":
+          case 'array':
             valueNode.items.forEach((sequenceNode) => {
-              if (sequenceNode && sequenceNode.type === "object" && isIterable(sequenceNode.properties)) {
+              if (sequenceNode && sequenceNode.type === 'object' && isIterable(sequenceNode.properties)) {
                 unprocessedNodes.push(...sequenceNode.properties);
               }
             });
@@ -2847,15 +3216,31 @@ var BaseValidator = class {
     const validationResult = new ValidationResult2(options.isKubernetes);
     this.validateNode(root, schema, schema, validationResult, NoOpSchemaCollector2.instance, options);
     return validationResult.problems.map((p) => {
-      const range = Range2.create(textDocument.positionAt(p.location.offset), textDocument.positionAt(p.location.offset + p.location.length));
-      const diagnostic = Diagnostic2.create(range, p.message, p.severity, p.code ? p.code : ErrorCode.Undefined, p.source);
+      const range = Range2.create(
+        textDocument.positionAt(p.location.offset),
+        textDocument.positionAt(p.location.offset + p.location.length),
+      );
+      const diagnostic = Diagnostic2.create(
+        range,
+        p.message,
+        p.severity,
+        p.code ? p.code : ErrorCode.Undefined,
+        p.source,
+      );
       diagnostic.data = { schemaUri: p.schemaUri, ...p.data };
       return diagnostic;
     });
   }
   getMatchingSchemas(root, schema, options, focusOffset, exclude) {
     const matchingSchemas = new SchemaCollector2(focusOffset, exclude);
-    this.validateNode(root, schema, schema, new ValidationResult2(options.isKubernetes), matchingSchemas, options);
+    this.validateNode(
+      root,
+      schema,
+      schema,
+      new ValidationResult2(options.isKubernetes),
+      matchingSchemas,
+      options,
+    );
     return matchingSchemas.schemas;
   }
   getNoOpCollector() {
@@ -2871,8 +3256,7 @@ var BaseValidator = class {
       label = originalSchema.closestTitle;
     } else {
       const uriString = schema.url ?? originalSchema.url;
-      if (uriString)
-        label = URI3.parse(uriString).toString();
+      if (uriString) label = URI3.parse(uriString).toString();
     }
     return label ? `${YAML_SCHEMA_PREFIX}${label}` : YAML_SOURCE;
   }
@@ -2882,10 +3266,8 @@ var BaseValidator = class {
   }
   // ---------------- core traversal ----------------
   validateNode(node, schema, originalSchema, validationResult, matchingSchemas, options) {
-    if (!node)
-      return;
-    if (!schema || typeof schema !== "object")
-      return;
+    if (!node) return;
+    if (!schema || typeof schema !== 'object') return;
     if (schema._dialect) {
       const subDialect = schema._dialect;
       const currentDialect = this.getCurrentDialect();
@@ -2895,23 +3277,22 @@ var BaseValidator = class {
         return;
       }
     }
-    if (!schema.url)
-      schema.url = originalSchema.url;
+    if (!schema.url) schema.url = originalSchema.url;
     schema.closestTitle = schema.title || originalSchema.closestTitle;
     switch (node.type) {
-      case "object":
+      case 'object':
         this.validateObjectNode(node, schema, originalSchema, validationResult, matchingSchemas, options);
         break;
-      case "array":
+      case 'array':
         this.validateArrayNode(node, schema, originalSchema, validationResult, matchingSchemas, options);
         break;
-      case "string":
+      case 'string':
         this.validateStringNode(node, schema, originalSchema, validationResult);
         break;
-      case "number":
+      case 'number':
         this.validateNumberNode(node, schema, originalSchema, validationResult);
         break;
-      case "property":
+      case 'property':
         this.validateNode(node.valueNode, schema, schema, validationResult, matchingSchemas, options);
         break;
       default:
@@ -2920,30 +3301,36 @@ var BaseValidator = class {
     this.validateGenericNode(node, schema, originalSchema, validationResult, matchingSchemas, options);
     matchingSchemas.add({ node, schema });
     this.applyUnevaluatedItems(node, schema, originalSchema, validationResult, matchingSchemas, options);
-    if (node.type === "object") {
+    if (node.type === 'object') {
       const seenKeys = this.collectSeenKeys(node);
-      this.applyUnevaluatedProperties(node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys);
+      this.applyUnevaluatedProperties(
+        node,
+        schema,
+        originalSchema,
+        validationResult,
+        matchingSchemas,
+        options,
+        seenKeys,
+      );
     }
   }
   // ---------------- shared generic keywords ----------------
   validateGenericNode(node, schema, originalSchema, validationResult, matchingSchemas, options) {
     const { isKubernetes, callFromAutoComplete } = options;
     const matchesType = (type) => {
-      return node.type === type || type === "integer" && node.type === "number" && node.isInteger;
+      return node.type === type || (type === 'integer' && node.type === 'number' && node.isInteger);
     };
     const mergeEvaluated = (target, source) => {
       if (source.evaluatedProperties) {
         target.evaluatedProperties ?? (target.evaluatedProperties = /* @__PURE__ */ new Set());
-        for (const p of source.evaluatedProperties)
-          target.evaluatedProperties.add(p);
+        for (const p of source.evaluatedProperties) target.evaluatedProperties.add(p);
       }
       if (source.evaluatedItemsByNode) {
         target.evaluatedItemsByNode ?? (target.evaluatedItemsByNode = /* @__PURE__ */ new Map());
         for (const [nodeRef, set] of source.evaluatedItemsByNode) {
           const targetSet = target.evaluatedItemsByNode.get(nodeRef);
           if (targetSet) {
-            for (const i of set)
-              targetSet.add(i);
+            for (const i of set) targetSet.add(i);
           } else {
             target.evaluatedItemsByNode.set(nodeRef, new Set(set));
           }
@@ -2955,14 +3342,15 @@ var BaseValidator = class {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
           severity: DiagnosticSeverity2.Warning,
-          message: schema.errorMessage || l10n.t("Incorrect type. Expected one of {0}.", schema.type.join(", ")),
+          message:
+            schema.errorMessage || l10n.t('Incorrect type. Expected one of {0}.', schema.type.join(', ')),
           source: this.getSchemaSource(schema, originalSchema),
-          schemaUri: this.getSchemaUri(schema, originalSchema)
+          schemaUri: this.getSchemaUri(schema, originalSchema),
         });
       }
     } else if (schema.type) {
       if (!matchesType(schema.type)) {
-        const schemaType = schema.type === "object" ? getSchemaTypeName(schema) : schema.type;
+        const schemaType = schema.type === 'object' ? getSchemaTypeName(schema) : schema.type;
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
           severity: DiagnosticSeverity2.Warning,
@@ -2970,7 +3358,7 @@ var BaseValidator = class {
           source: this.getSchemaSource(schema, originalSchema),
           schemaUri: this.getSchemaUri(schema, originalSchema),
           problemType: ProblemType.typeMismatchWarning,
-          problemArgs: [schemaType]
+          problemArgs: [schemaType],
         });
       }
     }
@@ -2995,9 +3383,9 @@ var BaseValidator = class {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
           severity: DiagnosticSeverity2.Warning,
-          message: l10n.t("Matches a schema that is not allowed."),
+          message: l10n.t('Matches a schema that is not allowed.'),
           source: this.getSchemaSource(schema, originalSchema),
-          schemaUri: this.getSchemaUri(schema, originalSchema)
+          schemaUri: this.getSchemaUri(schema, originalSchema),
         });
       }
       for (const ms of subMatchingSchemas.schemas) {
@@ -3017,38 +3405,55 @@ var BaseValidator = class {
         this.validateNode(node, subSchema, schema, subValidationResult, subMatchingSchemas, options);
         if (!subValidationResult.hasProblems() || callFromAutoComplete) {
           subMatches.push(subSchema);
-          if (subValidationResult.propertiesMatches === 0)
-            noPropertyMatches.push(subSchema);
-          if (subSchema.format)
-            subMatches.pop();
+          if (subValidationResult.propertiesMatches === 0) noPropertyMatches.push(subSchema);
+          if (subSchema.format) subMatches.pop();
         }
         if (!subValidationResult.hasProblems()) {
           validResults.push(subValidationResult);
         }
         if (!bestMatch) {
-          bestMatch = { schema: subSchema, validationResult: subValidationResult, matchingSchemas: subMatchingSchemas };
+          bestMatch = {
+            schema: subSchema,
+            validationResult: subValidationResult,
+            matchingSchemas: subMatchingSchemas,
+          };
         } else if (isKubernetes) {
-          bestMatch = this.alternativeComparison(subValidationResult, bestMatch, subSchema, subMatchingSchemas);
+          bestMatch = this.alternativeComparison(
+            subValidationResult,
+            bestMatch,
+            subSchema,
+            subMatchingSchemas,
+          );
         } else {
-          bestMatch = this.genericComparison(node, maxOneMatch, subValidationResult, bestMatch, subSchema, subMatchingSchemas);
+          bestMatch = this.genericComparison(
+            node,
+            maxOneMatch,
+            subValidationResult,
+            bestMatch,
+            subSchema,
+            subMatchingSchemas,
+          );
         }
       }
       if (subMatches.length > 1 && (subMatches.length > 1 || noPropertyMatches.length === 0) && maxOneMatch) {
         validationResult.problems.push({
           location: { offset: node.offset, length: 1 },
           severity: DiagnosticSeverity2.Warning,
-          message: l10n.t("Matches multiple schemas when only one must validate."),
+          message: l10n.t('Matches multiple schemas when only one must validate.'),
           source: this.getSchemaSource(schema, originalSchema),
-          schemaUri: this.getSchemaUri(schema, originalSchema)
+          schemaUri: this.getSchemaUri(schema, originalSchema),
         });
       }
       if (bestMatch) {
         validationResult.merge(bestMatch.validationResult);
         validationResult.propertiesMatches += bestMatch.validationResult.propertiesMatches;
         validationResult.propertiesValueMatches += bestMatch.validationResult.propertiesValueMatches;
-        validationResult.enumValueMatch = validationResult.enumValueMatch || bestMatch.validationResult.enumValueMatch;
+        validationResult.enumValueMatch =
+          validationResult.enumValueMatch || bestMatch.validationResult.enumValueMatch;
         if (bestMatch.validationResult.enumValues?.length) {
-          validationResult.enumValues = (validationResult.enumValues || []).concat(bestMatch.validationResult.enumValues);
+          validationResult.enumValues = (validationResult.enumValues || []).concat(
+            bestMatch.validationResult.enumValues,
+          );
         }
         matchingSchemas.merge(bestMatch.matchingSchemas);
       }
@@ -3067,7 +3472,14 @@ var BaseValidator = class {
     const testBranch = (branchSchema, original) => {
       const subValidationResult = new ValidationResult2(isKubernetes);
       const subMatchingSchemas = matchingSchemas.newSub();
-      this.validateNode(node, asSchema2(branchSchema), original, subValidationResult, subMatchingSchemas, options);
+      this.validateNode(
+        node,
+        asSchema2(branchSchema),
+        original,
+        subValidationResult,
+        subMatchingSchemas,
+        options,
+      );
       validationResult.merge(subValidationResult);
       validationResult.propertiesMatches += subValidationResult.propertiesMatches;
       validationResult.propertiesValueMatches += subValidationResult.propertiesValueMatches;
@@ -3086,16 +3498,19 @@ var BaseValidator = class {
           subValidationResult.problems.push({
             location: { offset: node.offset, length: node.length },
             severity: DiagnosticSeverity2.Warning,
-            message: l10n.t("filePatternAssociation '{0}' does not match with doc uri '{1}'", filePatternAssociation, options.uri),
+            message: l10n.t(
+              "filePatternAssociation '{0}' does not match with doc uri '{1}'",
+              filePatternAssociation,
+              options.uri,
+            ),
             source: this.getSchemaSource(schema, originalSchema),
-            schemaUri: this.getSchemaUri(schema, originalSchema)
+            schemaUri: this.getSchemaUri(schema, originalSchema),
           });
         }
       }
       if (!subValidationResult.hasProblems()) {
         mergeEvaluated(validationResult, subValidationResult);
-        if (thenSchema)
-          testBranch(thenSchema, original);
+        if (thenSchema) testBranch(thenSchema, original);
       } else if (elseSchema) {
         testBranch(elseSchema, original);
       }
@@ -3120,10 +3535,15 @@ var BaseValidator = class {
           location: { offset: node.offset, length: node.length },
           severity: DiagnosticSeverity2.Warning,
           code: ErrorCode.EnumValueMismatch,
-          message: schema.errorMessage || l10n.t("Value is not accepted. Valid values: {0}.", (schema.enum ?? []).map((v) => JSON.stringify(v)).join(", ")),
+          message:
+            schema.errorMessage ||
+            l10n.t(
+              'Value is not accepted. Valid values: {0}.',
+              (schema.enum ?? []).map((v) => JSON.stringify(v)).join(', '),
+            ),
           source: this.getSchemaSource(schema, originalSchema),
           schemaUri: this.getSchemaUri(schema, originalSchema),
-          data: { values: schema.enum }
+          data: { values: schema.enum },
         });
       }
     }
@@ -3140,7 +3560,7 @@ var BaseValidator = class {
           source: this.getSchemaSource(schema, originalSchema),
           schemaUri: this.getSchemaUri(schema, originalSchema),
           problemArgs: [JSON.stringify(c)],
-          data: { values: [c] }
+          data: { values: [c] },
         });
         validationResult.enumValueMatch = false;
       } else {
@@ -3154,7 +3574,7 @@ var BaseValidator = class {
         severity: DiagnosticSeverity2.Warning,
         message: schema.deprecationMessage,
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
   }
@@ -3165,18 +3585,18 @@ var BaseValidator = class {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: l10n.t("String is shorter than the minimum length of {0}.", schema.minLength),
+        message: l10n.t('String is shorter than the minimum length of {0}.', schema.minLength),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
     if (isNumber2(schema.maxLength) && value.length > (schema.maxLength ?? 0)) {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: l10n.t("String is longer than the maximum length of {0}.", schema.maxLength),
+        message: l10n.t('String is longer than the maximum length of {0}.', schema.maxLength),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
     if (isString2(schema.pattern)) {
@@ -3187,30 +3607,33 @@ var BaseValidator = class {
           severity: DiagnosticSeverity2.Warning,
           message: l10n.t('Invalid pattern: "{0}"', schema.pattern),
           source: this.getSchemaSource(schema, originalSchema),
-          schemaUri: this.getSchemaUri(schema, originalSchema)
+          schemaUri: this.getSchemaUri(schema, originalSchema),
         });
       } else if (!regex.test(value)) {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
           severity: DiagnosticSeverity2.Warning,
-          message: schema.patternErrorMessage || schema.errorMessage || l10n.t('String does not match the pattern of "{0}".', schema.pattern),
+          message:
+            schema.patternErrorMessage ||
+            schema.errorMessage ||
+            l10n.t('String does not match the pattern of "{0}".', schema.pattern),
           source: this.getSchemaSource(schema, originalSchema),
-          schemaUri: this.getSchemaUri(schema, originalSchema)
+          schemaUri: this.getSchemaUri(schema, originalSchema),
         });
       }
     }
     if (schema.format) {
       switch (schema.format) {
-        case "uri":
-        case "uri-reference": {
+        case 'uri':
+        case 'uri-reference': {
           let errorMessage;
           if (!value) {
-            errorMessage = l10n.t("URI expected.");
+            errorMessage = l10n.t('URI expected.');
           } else {
             try {
               const uri = URI3.parse(value);
-              if (!uri.scheme && schema.format === "uri") {
-                errorMessage = l10n.t("URI with a scheme is expected.");
+              if (!uri.scheme && schema.format === 'uri') {
+                errorMessage = l10n.t('URI with a scheme is expected.');
               }
             } catch (e) {
               errorMessage = e instanceof Error ? e.message : String(e);
@@ -3220,20 +3643,23 @@ var BaseValidator = class {
             validationResult.problems.push({
               location: { offset: node.offset, length: node.length },
               severity: DiagnosticSeverity2.Warning,
-              message: schema.patternErrorMessage || schema.errorMessage || l10n.t("String is not a URI: {0}", errorMessage),
+              message:
+                schema.patternErrorMessage ||
+                schema.errorMessage ||
+                l10n.t('String is not a URI: {0}', errorMessage),
               source: this.getSchemaSource(schema, originalSchema),
-              schemaUri: this.getSchemaUri(schema, originalSchema)
+              schemaUri: this.getSchemaUri(schema, originalSchema),
             });
           }
           break;
         }
-        case "color-hex":
-        case "date-time":
-        case "date":
-        case "time":
-        case "email":
-        case "ipv4":
-        case "ipv6": {
+        case 'color-hex':
+        case 'date-time':
+        case 'date':
+        case 'time':
+        case 'email':
+        case 'ipv4':
+        case 'ipv6': {
           const format2 = formats2[schema.format];
           if (!value || !format2.pattern.test(value)) {
             validationResult.problems.push({
@@ -3241,7 +3667,7 @@ var BaseValidator = class {
               severity: DiagnosticSeverity2.Warning,
               message: schema.patternErrorMessage || schema.errorMessage || l10n.t(format2.errorMessage),
               source: this.getSchemaSource(schema, originalSchema),
-              schemaUri: this.getSchemaUri(schema, originalSchema)
+              schemaUri: this.getSchemaUri(schema, originalSchema),
             });
           }
           break;
@@ -3258,9 +3684,9 @@ var BaseValidator = class {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
           severity: DiagnosticSeverity2.Warning,
-          message: l10n.t("Value is not divisible by {0}.", schema.multipleOf),
+          message: l10n.t('Value is not divisible by {0}.', schema.multipleOf),
           source: this.getSchemaSource(schema, originalSchema),
-          schemaUri: this.getSchemaUri(schema, originalSchema)
+          schemaUri: this.getSchemaUri(schema, originalSchema),
         });
       }
     }
@@ -3269,36 +3695,36 @@ var BaseValidator = class {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: l10n.t("Value is below the exclusive minimum of {0}.", limits.exclusiveMinimum),
+        message: l10n.t('Value is below the exclusive minimum of {0}.', limits.exclusiveMinimum),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
     if (isNumber2(limits.exclusiveMaximum) && val >= limits.exclusiveMaximum) {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: l10n.t("Value is above the exclusive maximum of {0}.", limits.exclusiveMaximum),
+        message: l10n.t('Value is above the exclusive maximum of {0}.', limits.exclusiveMaximum),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
     if (isNumber2(limits.minimum) && val < limits.minimum) {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: l10n.t("Value is below the minimum of {0}.", limits.minimum),
+        message: l10n.t('Value is below the minimum of {0}.', limits.minimum),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
     if (isNumber2(limits.maximum) && val > limits.maximum) {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: l10n.t("Value is above the maximum of {0}.", limits.maximum),
+        message: l10n.t('Value is above the maximum of {0}.', limits.maximum),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
   }
@@ -3328,14 +3754,17 @@ var BaseValidator = class {
           validationResult.problems.push({
             location: { offset: node.offset, length: node.length },
             severity: DiagnosticSeverity2.Warning,
-            message: l10n.t("Array has too many items according to schema. Expected {0} or fewer.", subSchemas.length),
+            message: l10n.t(
+              'Array has too many items according to schema. Expected {0} or fewer.',
+              subSchemas.length,
+            ),
             source: this.getSchemaSource(schema, originalSchema),
-            schemaUri: this.getSchemaUri(schema, originalSchema)
+            schemaUri: this.getSchemaUri(schema, originalSchema),
           });
           for (let i = subSchemas.length; i < items.length; i++) {
             evaluatedItems?.add(i);
           }
-        } else if (typeof additional === "object") {
+        } else if (typeof additional === 'object') {
           for (let i = subSchemas.length; i < items.length; i++) {
             const itemValidationResult = new ValidationResult2(isKubernetes);
             this.validateNode(items[i], additional, schema, itemValidationResult, matchingSchemas, options);
@@ -3370,20 +3799,26 @@ var BaseValidator = class {
   applyContains(node, schema, originalSchema, validationResult, _matchingSchemas, options) {
     const { isKubernetes } = options;
     const containsSchema = asSchema2(schema.contains);
-    if (!containsSchema)
-      return;
+    if (!containsSchema) return;
     const doesContain = (node.items ?? []).some((item) => {
       const itemValidationResult = new ValidationResult2(isKubernetes);
-      this.validateNode(item, containsSchema, schema, itemValidationResult, NoOpSchemaCollector2.instance, options);
+      this.validateNode(
+        item,
+        containsSchema,
+        schema,
+        itemValidationResult,
+        NoOpSchemaCollector2.instance,
+        options,
+      );
       return !itemValidationResult.hasProblems();
     });
     if (!doesContain) {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: schema.errorMessage || l10n.t("Array does not contain required item."),
+        message: schema.errorMessage || l10n.t('Array does not contain required item.'),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
   }
@@ -3392,18 +3827,18 @@ var BaseValidator = class {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: l10n.t("Array has too few items. Expected {0} or more.", schema.minItems),
+        message: l10n.t('Array has too few items. Expected {0} or more.', schema.minItems),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
     if (isNumber2(schema.maxItems) && node.items.length > (schema.maxItems ?? 0)) {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: l10n.t("Array has too many items. Expected {0} or fewer.", schema.maxItems),
+        message: l10n.t('Array has too many items. Expected {0} or fewer.', schema.maxItems),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
   }
@@ -3415,9 +3850,9 @@ var BaseValidator = class {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
           severity: DiagnosticSeverity2.Warning,
-          message: l10n.t("Array has duplicate items."),
+          message: l10n.t('Array has duplicate items.'),
           source: this.getSchemaSource(schema, originalSchema),
-          schemaUri: this.getSchemaUri(schema, originalSchema)
+          schemaUri: this.getSchemaUri(schema, originalSchema),
         });
       }
     }
@@ -3429,17 +3864,16 @@ var BaseValidator = class {
     const unprocessedNodes = [...node.properties];
     while (unprocessedNodes.length > 0) {
       const propertyNode = unprocessedNodes.pop();
-      if (!propertyNode)
-        continue;
+      if (!propertyNode) continue;
       const key = propertyNode.keyNode.value;
-      if (key === "<<" && propertyNode.valueNode) {
+      if (key === '<<' && propertyNode.valueNode) {
         switch (propertyNode.valueNode.type) {
-          case "object":
+          case 'object':
             unprocessedNodes.push(...propertyNode.valueNode.properties);
             break;
-          case "array":
+          case 'array':
             propertyNode.valueNode.items.forEach((sequenceNode) => {
-              if (sequenceNode && sequenceNode.type === "object" && isIterable(sequenceNode.properties)) {
+              if (sequenceNode && sequenceNode.type === 'object' && isIterable(sequenceNode.properties)) {
                 unprocessedNodes.push(...sequenceNode.properties);
               }
             });
@@ -3460,44 +3894,94 @@ var BaseValidator = class {
       }
     };
     this.applyRequired(node, schema, originalSchema, validationResult, options, seenKeys);
-    this.applyProperties(node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys, unprocessedProperties, propertyProcessed);
-    this.applyPatternProperties(node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys, unprocessedProperties, propertyProcessed);
-    this.applyAdditionalProperties(node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys, unprocessedProperties);
+    this.applyProperties(
+      node,
+      schema,
+      originalSchema,
+      validationResult,
+      matchingSchemas,
+      options,
+      seenKeys,
+      unprocessedProperties,
+      propertyProcessed,
+    );
+    this.applyPatternProperties(
+      node,
+      schema,
+      originalSchema,
+      validationResult,
+      matchingSchemas,
+      options,
+      seenKeys,
+      unprocessedProperties,
+      propertyProcessed,
+    );
+    this.applyAdditionalProperties(
+      node,
+      schema,
+      originalSchema,
+      validationResult,
+      matchingSchemas,
+      options,
+      seenKeys,
+      unprocessedProperties,
+    );
     this.applyPropertyCount(node, schema, originalSchema, validationResult);
-    this.applyDependencies(node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys);
+    this.applyDependencies(
+      node,
+      schema,
+      originalSchema,
+      validationResult,
+      matchingSchemas,
+      options,
+      seenKeys,
+    );
     this.applyPropertyNames(node, schema, validationResult, options);
   }
   applyRequired(node, schema, originalSchema, validationResult, _options, seenKeys) {
     if (Array.isArray(schema.required)) {
       for (const propertyName of schema.required) {
         if (seenKeys[propertyName] === void 0) {
-          const keyNode = node.parent && node.parent.type === "property" && node.parent.keyNode;
-          const location = keyNode ? { offset: keyNode.offset, length: keyNode.length } : { offset: node.offset, length: 1 };
+          const keyNode = node.parent && node.parent.type === 'property' && node.parent.keyNode;
+          const location = keyNode
+            ? { offset: keyNode.offset, length: keyNode.length }
+            : { offset: node.offset, length: 1 };
           validationResult.problems.push({
             location,
             severity: DiagnosticSeverity2.Warning,
-            message: schema.errorMessage || getWarningMessage(ProblemType.missingRequiredPropWarning, [propertyName]),
+            message:
+              schema.errorMessage ||
+              getWarningMessage(ProblemType.missingRequiredPropWarning, [propertyName]),
             source: this.getSchemaSource(schema, originalSchema),
             schemaUri: this.getSchemaUri(schema, originalSchema),
             problemArgs: [propertyName],
-            problemType: ProblemType.missingRequiredPropWarning
+            problemType: ProblemType.missingRequiredPropWarning,
           });
         }
       }
     }
   }
-  applyProperties(_node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys, _unprocessedProperties, propertyProcessed) {
+  applyProperties(
+    _node,
+    schema,
+    originalSchema,
+    validationResult,
+    matchingSchemas,
+    options,
+    seenKeys,
+    _unprocessedProperties,
+    propertyProcessed,
+  ) {
     const { isKubernetes } = options;
     const props = schema.properties;
-    if (!props)
-      return;
+    if (!props) return;
     for (const propertyName of Object.keys(props)) {
       propertyProcessed(propertyName);
       const propertySchemaRef = props[propertyName];
       const child = seenKeys[propertyName];
-      if (!child)
-        continue;
-      validationResult.evaluatedProperties ?? (validationResult.evaluatedProperties = /* @__PURE__ */ new Set());
+      if (!child) continue;
+      validationResult.evaluatedProperties ??
+        (validationResult.evaluatedProperties = /* @__PURE__ */ new Set());
       validationResult.evaluatedProperties.add(propertyName);
       if (isBoolean2(propertySchemaRef)) {
         if (!propertySchemaRef) {
@@ -3505,9 +3989,9 @@ var BaseValidator = class {
           validationResult.problems.push({
             location: { offset: propertyNode.keyNode.offset, length: propertyNode.keyNode.length },
             severity: DiagnosticSeverity2.Warning,
-            message: schema.errorMessage || l10n.t("Property {0} is not allowed.", propertyName),
+            message: schema.errorMessage || l10n.t('Property {0} is not allowed.', propertyName),
             source: this.getSchemaSource(schema, originalSchema),
-            schemaUri: this.getSchemaUri(schema, originalSchema)
+            schemaUri: this.getSchemaUri(schema, originalSchema),
           });
         } else {
           validationResult.propertiesMatches++;
@@ -3516,29 +4000,43 @@ var BaseValidator = class {
       } else {
         propertySchemaRef.url = schema.url ?? originalSchema.url;
         const propertyValidationResult = new ValidationResult2(isKubernetes);
-        this.validateNode(child, propertySchemaRef, schema, propertyValidationResult, matchingSchemas, options);
+        this.validateNode(
+          child,
+          propertySchemaRef,
+          schema,
+          propertyValidationResult,
+          matchingSchemas,
+          options,
+        );
         validationResult.mergePropertyMatch(propertyValidationResult, false);
         validationResult.mergeEnumValues(propertyValidationResult);
       }
     }
   }
-  applyPatternProperties(_node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys, unprocessedProperties, propertyProcessed) {
+  applyPatternProperties(
+    _node,
+    schema,
+    originalSchema,
+    validationResult,
+    matchingSchemas,
+    options,
+    seenKeys,
+    unprocessedProperties,
+    propertyProcessed,
+  ) {
     const { isKubernetes } = options;
     const patternProps = schema.patternProperties;
-    if (!patternProps)
-      return;
+    if (!patternProps) return;
     for (const propertyPattern of Object.keys(patternProps)) {
       const regex = safeCreateUnicodeRegExp(propertyPattern);
-      if (!regex)
-        continue;
+      if (!regex) continue;
       for (const propertyName of unprocessedProperties.slice(0)) {
-        if (!regex.test(propertyName))
-          continue;
+        if (!regex.test(propertyName)) continue;
         propertyProcessed(propertyName);
         const child = seenKeys[propertyName];
-        if (!child)
-          continue;
-        validationResult.evaluatedProperties ?? (validationResult.evaluatedProperties = /* @__PURE__ */ new Set());
+        if (!child) continue;
+        validationResult.evaluatedProperties ??
+          (validationResult.evaluatedProperties = /* @__PURE__ */ new Set());
         validationResult.evaluatedProperties.add(propertyName);
         const propertySchemaRef = patternProps[propertyPattern];
         if (isBoolean2(propertySchemaRef)) {
@@ -3547,9 +4045,9 @@ var BaseValidator = class {
             validationResult.problems.push({
               location: { offset: propertyNode.keyNode.offset, length: propertyNode.keyNode.length },
               severity: DiagnosticSeverity2.Warning,
-              message: schema.errorMessage || l10n.t("Property {0} is not allowed.", propertyName),
+              message: schema.errorMessage || l10n.t('Property {0} is not allowed.', propertyName),
               source: this.getSchemaSource(schema, originalSchema),
-              schemaUri: this.getSchemaUri(schema, originalSchema)
+              schemaUri: this.getSchemaUri(schema, originalSchema),
             });
           } else {
             validationResult.propertiesMatches++;
@@ -3557,22 +4055,38 @@ var BaseValidator = class {
           }
         } else {
           const propertyValidationResult = new ValidationResult2(isKubernetes);
-          this.validateNode(child, propertySchemaRef, schema, propertyValidationResult, matchingSchemas, options);
+          this.validateNode(
+            child,
+            propertySchemaRef,
+            schema,
+            propertyValidationResult,
+            matchingSchemas,
+            options,
+          );
           validationResult.mergePropertyMatch(propertyValidationResult, false);
           validationResult.mergeEnumValues(propertyValidationResult);
         }
       }
     }
   }
-  applyAdditionalProperties(_node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys, unprocessedProperties) {
+  applyAdditionalProperties(
+    _node,
+    schema,
+    originalSchema,
+    validationResult,
+    matchingSchemas,
+    options,
+    seenKeys,
+    unprocessedProperties,
+  ) {
     const { isKubernetes } = options;
     const additional = schema.additionalProperties;
-    if (typeof additional === "object") {
+    if (typeof additional === 'object') {
       for (const propertyName of unprocessedProperties) {
         const child = seenKeys[propertyName];
-        if (!child)
-          continue;
-        validationResult.evaluatedProperties ?? (validationResult.evaluatedProperties = /* @__PURE__ */ new Set());
+        if (!child) continue;
+        validationResult.evaluatedProperties ??
+          (validationResult.evaluatedProperties = /* @__PURE__ */ new Set());
         validationResult.evaluatedProperties.add(propertyName);
         const propertyValidationResult = new ValidationResult2(isKubernetes);
         this.validateNode(child, additional, schema, propertyValidationResult, matchingSchemas, options);
@@ -3583,7 +4097,8 @@ var BaseValidator = class {
     }
     if (additional === true) {
       if (unprocessedProperties.length > 0) {
-        validationResult.evaluatedProperties ?? (validationResult.evaluatedProperties = /* @__PURE__ */ new Set());
+        validationResult.evaluatedProperties ??
+          (validationResult.evaluatedProperties = /* @__PURE__ */ new Set());
         for (const propertyName of unprocessedProperties) {
           if (seenKeys[propertyName]) {
             validationResult.evaluatedProperties.add(propertyName);
@@ -3592,37 +4107,42 @@ var BaseValidator = class {
       }
       return;
     }
-    const forbidExtra = additional === false || schema.type === "object" && additional === void 0 && options.disableAdditionalProperties === true;
-    if (!forbidExtra)
-      return;
-    if (unprocessedProperties.length === 0)
-      return;
-    const possibleProperties = schema.properties && Object.entries(schema.properties).filter(([key, property]) => {
-      if (seenKeys[key])
-        return false;
-      if (property && typeof property === "object" && (property.doNotSuggest || property.deprecationMessage))
-        return false;
-      return true;
-    }).map(([key]) => key);
+    const forbidExtra =
+      additional === false ||
+      (schema.type === 'object' && additional === void 0 && options.disableAdditionalProperties === true);
+    if (!forbidExtra) return;
+    if (unprocessedProperties.length === 0) return;
+    const possibleProperties =
+      schema.properties &&
+      Object.entries(schema.properties)
+        .filter(([key, property]) => {
+          if (seenKeys[key]) return false;
+          if (
+            property &&
+            typeof property === 'object' &&
+            (property.doNotSuggest || property.deprecationMessage)
+          )
+            return false;
+          return true;
+        })
+        .map(([key]) => key);
     for (const propertyName of unprocessedProperties) {
       const child = seenKeys[propertyName];
-      if (!child)
-        continue;
-      let propertyNode = child.type === "property" ? child : child.parent ?? child;
-      if (propertyNode.type === "object") {
+      if (!child) continue;
+      let propertyNode = child.type === 'property' ? child : (child.parent ?? child);
+      if (propertyNode.type === 'object') {
         propertyNode = propertyNode.properties[0] ?? propertyNode;
       }
-      const keyNode = propertyNode.type === "property" ? propertyNode.keyNode : propertyNode;
+      const keyNode = propertyNode.type === 'property' ? propertyNode.keyNode : propertyNode;
       const problem = {
         location: { offset: keyNode.offset, length: keyNode.length },
         severity: DiagnosticSeverity2.Warning,
         code: ErrorCode.PropertyExpected,
-        message: schema.errorMessage || l10n.t("Property {0} is not allowed.", propertyName),
+        message: schema.errorMessage || l10n.t('Property {0} is not allowed.', propertyName),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       };
-      if (possibleProperties?.length)
-        problem.data = { properties: possibleProperties };
+      if (possibleProperties?.length) problem.data = { properties: possibleProperties };
       validationResult.problems.push(problem);
     }
   }
@@ -3631,30 +4151,28 @@ var BaseValidator = class {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: l10n.t("Object has more properties than limit of {0}.", schema.maxProperties),
+        message: l10n.t('Object has more properties than limit of {0}.', schema.maxProperties),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
     if (isNumber2(schema.minProperties) && node.properties.length < (schema.minProperties ?? 0)) {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity2.Warning,
-        message: l10n.t("Object has fewer properties than the required number of {0}", schema.minProperties),
+        message: l10n.t('Object has fewer properties than the required number of {0}', schema.minProperties),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
   }
   applyDependencies(node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys) {
     const { isKubernetes } = options;
     const deps = schema.dependencies;
-    if (!deps)
-      return;
+    if (!deps) return;
     for (const key of Object.keys(deps)) {
       const prop = seenKeys[key];
-      if (!prop)
-        continue;
+      if (!prop) continue;
       const propertyDep = deps[key];
       if (Array.isArray(propertyDep)) {
         for (const requiredProp of propertyDep) {
@@ -3662,9 +4180,9 @@ var BaseValidator = class {
             validationResult.problems.push({
               location: { offset: node.offset, length: node.length },
               severity: DiagnosticSeverity2.Warning,
-              message: l10n.t("Object is missing property {0} required by property {1}.", requiredProp, key),
+              message: l10n.t('Object is missing property {0} required by property {1}.', requiredProp, key),
               source: this.getSchemaSource(schema, originalSchema),
-              schemaUri: this.getSchemaUri(schema, originalSchema)
+              schemaUri: this.getSchemaUri(schema, originalSchema),
             });
           } else {
             validationResult.propertiesValueMatches++;
@@ -3683,25 +4201,42 @@ var BaseValidator = class {
   }
   applyPropertyNames(node, schema, validationResult, options) {
     const propertyNames = asSchema2(schema.propertyNames);
-    if (!propertyNames)
-      return;
+    if (!propertyNames) return;
     for (const f2 of node.properties) {
       const key = f2.keyNode;
       if (key) {
-        this.validateNode(key, propertyNames, schema, validationResult, NoOpSchemaCollector2.instance, options);
+        this.validateNode(
+          key,
+          propertyNames,
+          schema,
+          validationResult,
+          NoOpSchemaCollector2.instance,
+          options,
+        );
       }
     }
   }
   // ---------------- unevaluated hooks (2019/2020) ----------------
-  applyUnevaluatedProperties(_node, _schema, _originalSchema, _validationResult, _matchingSchemas, _options, _seenKeys, _unprocessedProperties) {
-  }
-  applyUnevaluatedItems(_node, _schema, _originalSchema, _validationResult, _matchingSchemas, _options) {
-  }
+  applyUnevaluatedProperties(
+    _node,
+    _schema,
+    _originalSchema,
+    _validationResult,
+    _matchingSchemas,
+    _options,
+    _seenKeys,
+    _unprocessedProperties,
+  ) {}
+  applyUnevaluatedItems(_node, _schema, _originalSchema, _validationResult, _matchingSchemas, _options) {}
   // ---------------- best-match helpers ----------------
   alternativeComparison(subValidationResult, bestMatch, subSchema, subMatchingSchemas) {
     const compareResult = subValidationResult.compareKubernetes(bestMatch.validationResult);
     if (compareResult > 0) {
-      return { schema: subSchema, validationResult: subValidationResult, matchingSchemas: subMatchingSchemas };
+      return {
+        schema: subSchema,
+        validationResult: subValidationResult,
+        matchingSchemas: subMatchingSchemas,
+      };
     }
     if (compareResult === 0) {
       bestMatch.matchingSchemas.merge(subMatchingSchemas);
@@ -3716,9 +4251,23 @@ var BaseValidator = class {
       bestMatch.validationResult.propertiesValueMatches += subValidationResult.propertiesValueMatches;
     } else {
       const compareResult = subValidationResult.compareGeneric(bestMatch.validationResult);
-      if (compareResult > 0 || compareResult === 0 && maxOneMatch && bestMatch.schema.type === "object" && node.type !== "null" && node.type !== bestMatch.schema.type) {
-        bestMatch = { schema: subSchema, validationResult: subValidationResult, matchingSchemas: subMatchingSchemas };
-      } else if (compareResult === 0 || (node.value === null || node.type === "null") && node.length === 0) {
+      if (
+        compareResult > 0 ||
+        (compareResult === 0 &&
+          maxOneMatch &&
+          bestMatch.schema.type === 'object' &&
+          node.type !== 'null' &&
+          node.type !== bestMatch.schema.type)
+      ) {
+        bestMatch = {
+          schema: subSchema,
+          validationResult: subValidationResult,
+          matchingSchemas: subMatchingSchemas,
+        };
+      } else if (
+        compareResult === 0 ||
+        ((node.value === null || node.type === 'null') && node.length === 0)
+      ) {
         this.mergeValidationMatches(bestMatch, subMatchingSchemas, subValidationResult);
       }
     }
@@ -3730,30 +4279,26 @@ var BaseValidator = class {
     bestMatch.validationResult.mergeWarningGeneric(subValidationResult, [
       ProblemType.missingRequiredPropWarning,
       ProblemType.typeMismatchWarning,
-      ProblemType.constWarning
+      ProblemType.constWarning,
     ]);
   }
 };
 function asSchema2(schema) {
-  if (schema === void 0)
-    return void 0;
-  if (isBoolean2(schema))
-    return schema ? {} : { not: {} };
-  if (typeof schema !== "object") {
+  if (schema === void 0) return void 0;
+  if (isBoolean2(schema)) return schema ? {} : { not: {} };
+  if (typeof schema !== 'object') {
     console.warn(`Wrong schema: ${JSON.stringify(schema)}, it MUST be an Object or Boolean`);
     return { type: schema };
   }
   return schema;
 }
 function getWarningMessage(problemType, args) {
-  return l10n.t(ProblemTypeMessages[problemType], args.join(" | "));
+  return l10n.t(ProblemTypeMessages[problemType], args.join(' | '));
 }
 function isAutoCompleteEqualMaybe(callFromAutoComplete, node, nodeValue, schemaValue) {
-  if (!callFromAutoComplete)
-    return false;
+  if (!callFromAutoComplete) return false;
   const isWithoutValue = nodeValue === null && node.length === 0;
-  if (isWithoutValue)
-    return true;
+  if (isWithoutValue) return true;
   return isString2(nodeValue) && isString2(schemaValue) && schemaValue.startsWith(nodeValue);
 }
 
@@ -3770,13 +4315,15 @@ var Draft04Validator = class extends BaseValidator {
   getNumberLimits(schema) {
     const minimum = isNumber2(schema.minimum) ? schema.minimum : void 0;
     const maximum = isNumber2(schema.maximum) ? schema.maximum : void 0;
-    const exclusiveMinimum = isBoolean2(schema.exclusiveMinimum) && schema.exclusiveMinimum ? minimum : void 0;
-    const exclusiveMaximum = isBoolean2(schema.exclusiveMaximum) && schema.exclusiveMaximum ? maximum : void 0;
+    const exclusiveMinimum =
+      isBoolean2(schema.exclusiveMinimum) && schema.exclusiveMinimum ? minimum : void 0;
+    const exclusiveMaximum =
+      isBoolean2(schema.exclusiveMaximum) && schema.exclusiveMaximum ? maximum : void 0;
     return {
       minimum: exclusiveMinimum === void 0 ? minimum : void 0,
       maximum: exclusiveMaximum === void 0 ? maximum : void 0,
       exclusiveMinimum,
-      exclusiveMaximum
+      exclusiveMaximum,
     };
   }
 };
@@ -3798,14 +4345,14 @@ var Draft07Validator = class extends BaseValidator {
       minimum: exclusiveMinimum === void 0 ? minimum : void 0,
       maximum: exclusiveMaximum === void 0 ? maximum : void 0,
       exclusiveMinimum,
-      exclusiveMaximum
+      exclusiveMaximum,
     };
   }
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/schemaValidation/draft2019Validator.js
-import * as l10n2 from "@vscode/l10n";
-import { DiagnosticSeverity as DiagnosticSeverity3 } from "vscode-languageserver-types";
+import * as l10n2 from '@vscode/l10n';
+import { DiagnosticSeverity as DiagnosticSeverity3 } from 'vscode-languageserver-types';
 var Draft2019Validator = class extends Draft07Validator {
   getCurrentDialect() {
     return SchemaDialect.draft2019;
@@ -3818,8 +4365,7 @@ var Draft2019Validator = class extends Draft07Validator {
    */
   applyContains(node, schema, originalSchema, validationResult, _matchingSchemas, options) {
     const containsSchema = asSchema2(schema.contains);
-    if (!containsSchema)
-      return;
+    if (!containsSchema) return;
     const minContainsRaw = schema.minContains;
     const maxContainsRaw = schema.maxContains;
     const minContains = isNumber2(minContainsRaw) ? minContainsRaw : 1;
@@ -3840,18 +4386,22 @@ var Draft2019Validator = class extends Draft07Validator {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity3.Warning,
-        message: schema.errorMessage || l10n2.t('Array has too few items matching "contains". Expected {0} or more.', minContains),
+        message:
+          schema.errorMessage ||
+          l10n2.t('Array has too few items matching "contains". Expected {0} or more.', minContains),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
     if (maxContains !== void 0 && matchCount > maxContains) {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity3.Warning,
-        message: schema.errorMessage || l10n2.t('Array has too many items matching "contains". Expected {0} or fewer.', maxContains),
+        message:
+          schema.errorMessage ||
+          l10n2.t('Array has too many items matching "contains". Expected {0} or fewer.', maxContains),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
   }
@@ -3859,23 +4409,33 @@ var Draft2019Validator = class extends Draft07Validator {
    * Keyword: dependentRequired + dependentSchemas.
    */
   applyDependencies(node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys) {
-    super.applyDependencies(node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys);
+    super.applyDependencies(
+      node,
+      schema,
+      originalSchema,
+      validationResult,
+      matchingSchemas,
+      options,
+      seenKeys,
+    );
     const dependentRequired = schema.dependentRequired;
-    if (dependentRequired && typeof dependentRequired === "object") {
+    if (dependentRequired && typeof dependentRequired === 'object') {
       for (const prop of Object.keys(dependentRequired)) {
-        if (!seenKeys[prop])
-          continue;
+        if (!seenKeys[prop]) continue;
         const requiredProps = dependentRequired[prop];
-        if (!Array.isArray(requiredProps))
-          continue;
+        if (!Array.isArray(requiredProps)) continue;
         for (const requiredProp of requiredProps) {
           if (!seenKeys[requiredProp]) {
             validationResult.problems.push({
               location: { offset: node.offset, length: node.length },
               severity: DiagnosticSeverity3.Warning,
-              message: l10n2.t("Object is missing property {0} required by property {1}.", requiredProp, prop),
+              message: l10n2.t(
+                'Object is missing property {0} required by property {1}.',
+                requiredProp,
+                prop,
+              ),
               source: this.getSchemaSource(schema, originalSchema),
-              schemaUri: this.getSchemaUri(schema, originalSchema)
+              schemaUri: this.getSchemaUri(schema, originalSchema),
             });
           } else {
             validationResult.propertiesValueMatches++;
@@ -3884,13 +4444,11 @@ var Draft2019Validator = class extends Draft07Validator {
       }
     }
     const dependentSchemas = schema.dependentSchemas;
-    if (dependentSchemas && typeof dependentSchemas === "object") {
+    if (dependentSchemas && typeof dependentSchemas === 'object') {
       for (const prop of Object.keys(dependentSchemas)) {
-        if (!seenKeys[prop])
-          continue;
+        if (!seenKeys[prop]) continue;
         const depSchema = asSchema2(dependentSchemas[prop]);
-        if (!depSchema)
-          continue;
+        if (!depSchema) continue;
         const depValidationResult = new ValidationResult2(options.isKubernetes);
         this.validateNode(node, depSchema, schema, depValidationResult, matchingSchemas, options);
         validationResult.mergePropertyMatch(depValidationResult);
@@ -3901,32 +4459,38 @@ var Draft2019Validator = class extends Draft07Validator {
   /**
    * Keyword: unevaluatedProperties
    */
-  applyUnevaluatedProperties(node, schema, originalSchema, validationResult, matchingSchemas, options, seenKeys) {
+  applyUnevaluatedProperties(
+    node,
+    schema,
+    originalSchema,
+    validationResult,
+    matchingSchemas,
+    options,
+    seenKeys,
+  ) {
     const unevaluated = schema.unevaluatedProperties;
-    if (unevaluated === void 0)
-      return;
-    if (!seenKeys)
-      return;
-    validationResult.evaluatedProperties ?? (validationResult.evaluatedProperties = /* @__PURE__ */ new Set());
-    const remaining = Object.keys(seenKeys).filter((name) => !validationResult.evaluatedProperties?.has(name));
-    if (remaining.length === 0)
-      return;
+    if (unevaluated === void 0) return;
+    if (!seenKeys) return;
+    validationResult.evaluatedProperties ??
+      (validationResult.evaluatedProperties = /* @__PURE__ */ new Set());
+    const remaining = Object.keys(seenKeys).filter(
+      (name) => !validationResult.evaluatedProperties?.has(name),
+    );
+    if (remaining.length === 0) return;
     if (unevaluated === false) {
       for (const propName of remaining) {
         const child = seenKeys[propName];
-        if (!child)
-          continue;
-        const propertyNode = child.type === "property" ? child : child.parent;
+        if (!child) continue;
+        const propertyNode = child.type === 'property' ? child : child.parent;
         const keyNode = propertyNode.keyNode;
-        if (!keyNode)
-          continue;
+        if (!keyNode) continue;
         validationResult.problems.push({
           location: { offset: keyNode.offset, length: keyNode.length },
           severity: DiagnosticSeverity3.Warning,
           code: ErrorCode.PropertyExpected,
-          message: schema.errorMessage || l10n2.t("Property {0} is not allowed.", propName),
+          message: schema.errorMessage || l10n2.t('Property {0} is not allowed.', propName),
           source: this.getSchemaSource(schema, originalSchema),
-          schemaUri: this.getSchemaUri(schema, originalSchema)
+          schemaUri: this.getSchemaUri(schema, originalSchema),
         });
         validationResult.evaluatedProperties?.add(propName);
       }
@@ -3939,15 +4503,12 @@ var Draft2019Validator = class extends Draft07Validator {
       return;
     }
     const unevaluatedSchema = asSchema2(unevaluated);
-    if (!unevaluatedSchema)
-      return;
+    if (!unevaluatedSchema) return;
     for (const propName of remaining) {
       const child = seenKeys[propName];
-      if (!child)
-        continue;
-      const valueNode = child.type === "property" ? child.valueNode : child;
-      if (!valueNode)
-        continue;
+      if (!child) continue;
+      const valueNode = child.type === 'property' ? child.valueNode : child;
+      if (!valueNode) continue;
       const subResult = new ValidationResult2(options.isKubernetes);
       this.validateNode(valueNode, unevaluatedSchema, schema, subResult, matchingSchemas, options);
       validationResult.mergePropertyMatch(subResult);
@@ -3960,19 +4521,15 @@ var Draft2019Validator = class extends Draft07Validator {
    */
   applyUnevaluatedItems(node, schema, originalSchema, validationResult, matchingSchemas, options) {
     const unevaluated = schema.unevaluatedItems;
-    if (unevaluated === void 0)
-      return;
+    if (unevaluated === void 0) return;
     const items = node.items ?? [];
-    if (items.length === 0)
-      return;
+    if (items.length === 0) return;
     const evaluated = validationResult.getEvaluatedItems(node);
     const remaining = [];
     for (let i = 0; i < items.length; i++) {
-      if (!evaluated.has(i))
-        remaining.push(i);
+      if (!evaluated.has(i)) remaining.push(i);
     }
-    if (remaining.length === 0)
-      return;
+    if (remaining.length === 0) return;
     if (unevaluated === false) {
       for (const idx of remaining) {
         const item = items[idx];
@@ -3980,22 +4537,22 @@ var Draft2019Validator = class extends Draft07Validator {
           location: { offset: item.offset, length: item.length || 1 },
           severity: DiagnosticSeverity3.Warning,
           code: ErrorCode.PropertyExpected,
-          message: schema.errorMessage || l10n2.t("Array has too many items according to schema. Expected {0} or fewer.", idx),
+          message:
+            schema.errorMessage ||
+            l10n2.t('Array has too many items according to schema. Expected {0} or fewer.', idx),
           source: this.getSchemaSource(schema, originalSchema),
-          schemaUri: this.getSchemaUri(schema, originalSchema)
+          schemaUri: this.getSchemaUri(schema, originalSchema),
         });
         evaluated.add(idx);
       }
       return;
     }
     if (unevaluated === true) {
-      for (const idx of remaining)
-        evaluated.add(idx);
+      for (const idx of remaining) evaluated.add(idx);
       return;
     }
     const unevaluatedSchema = asSchema2(unevaluated);
-    if (!unevaluatedSchema)
-      return;
+    if (!unevaluatedSchema) return;
     for (const idx of remaining) {
       const item = items[idx];
       const subResult = new ValidationResult2(options.isKubernetes);
@@ -4008,8 +4565,8 @@ var Draft2019Validator = class extends Draft07Validator {
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/schemaValidation/draft2020Validator.js
-import * as l10n3 from "@vscode/l10n";
-import { DiagnosticSeverity as DiagnosticSeverity4 } from "vscode-languageserver-types";
+import * as l10n3 from '@vscode/l10n';
+import { DiagnosticSeverity as DiagnosticSeverity4 } from 'vscode-languageserver-types';
 var Draft2020Validator = class extends Draft2019Validator {
   getCurrentDialect() {
     return SchemaDialect.draft2020;
@@ -4043,9 +4600,9 @@ var Draft2020Validator = class extends Draft2019Validator {
         validationResult.problems.push({
           location: { offset: node.offset, length: node.length },
           severity: DiagnosticSeverity4.Warning,
-          message: l10n3.t("Array has too many items according to schema. Expected {0} or fewer.", prefixLen),
+          message: l10n3.t('Array has too many items according to schema. Expected {0} or fewer.', prefixLen),
           source: this.getSchemaSource(schema, originalSchema),
-          schemaUri: this.getSchemaUri(schema, originalSchema)
+          schemaUri: this.getSchemaUri(schema, originalSchema),
         });
         for (let i = prefixLen; i < items.length; i++) {
           evaluatedItems.add(i);
@@ -4072,8 +4629,7 @@ var Draft2020Validator = class extends Draft2019Validator {
    */
   applyContains(node, schema, originalSchema, validationResult, _matchingSchemas, options) {
     const containsSchema = asSchema2(schema.contains);
-    if (!containsSchema)
-      return;
+    if (!containsSchema) return;
     const items = node.items ?? [];
     const minContainsRaw = schema.minContains;
     const maxContainsRaw = schema.maxContains;
@@ -4083,7 +4639,14 @@ var Draft2020Validator = class extends Draft2019Validator {
     const evaluatedItems = validationResult.getEvaluatedItems(node);
     for (let i = 0; i < items.length; i++) {
       const itemValidationResult = new ValidationResult2(options.isKubernetes);
-      this.validateNode(items[i], containsSchema, schema, itemValidationResult, this.getNoOpCollector(), options);
+      this.validateNode(
+        items[i],
+        containsSchema,
+        schema,
+        itemValidationResult,
+        this.getNoOpCollector(),
+        options,
+      );
       if (!itemValidationResult.hasProblems()) {
         evaluatedItems.add(i);
         matchCount++;
@@ -4096,18 +4659,22 @@ var Draft2020Validator = class extends Draft2019Validator {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity4.Warning,
-        message: schema.errorMessage || l10n3.t('Array has too few items matching "contains". Expected {0} or more.', minContains),
+        message:
+          schema.errorMessage ||
+          l10n3.t('Array has too few items matching "contains". Expected {0} or more.', minContains),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
     if (maxContains !== void 0 && matchCount > maxContains) {
       validationResult.problems.push({
         location: { offset: node.offset, length: node.length },
         severity: DiagnosticSeverity4.Warning,
-        message: schema.errorMessage || l10n3.t('Array has too many items matching "contains". Expected {0} or fewer.', maxContains),
+        message:
+          schema.errorMessage ||
+          l10n3.t('Array has too many items matching "contains". Expected {0} or fewer.', maxContains),
         source: this.getSchemaSource(schema, originalSchema),
-        schemaUri: this.getSchemaUri(schema, originalSchema)
+        schemaUri: this.getSchemaUri(schema, originalSchema),
       });
     }
   }
@@ -4168,20 +4735,29 @@ var ASTNodeImpl2 = class {
     return [];
   }
   toString() {
-    return "type: " + this.type + " (" + this.offset + "/" + this.length + ")" + (this.parent ? " parent: {" + this.parent.toString() + "}" : "");
+    return (
+      'type: ' +
+      this.type +
+      ' (' +
+      this.offset +
+      '/' +
+      this.length +
+      ')' +
+      (this.parent ? ' parent: {' + this.parent.toString() + '}' : '')
+    );
   }
 };
 var NullASTNodeImpl2 = class extends ASTNodeImpl2 {
   constructor(parent, internalNode, offset, length) {
     super(parent, internalNode, offset, length);
-    this.type = "null";
+    this.type = 'null';
     this.value = null;
   }
 };
 var BooleanASTNodeImpl2 = class extends ASTNodeImpl2 {
   constructor(parent, internalNode, boolValue, boolSource, offset, length) {
     super(parent, internalNode, offset, length);
-    this.type = "boolean";
+    this.type = 'boolean';
     this.value = boolValue;
     this.source = boolSource;
   }
@@ -4189,7 +4765,7 @@ var BooleanASTNodeImpl2 = class extends ASTNodeImpl2 {
 var ArrayASTNodeImpl2 = class extends ASTNodeImpl2 {
   constructor(parent, internalNode, offset, length) {
     super(parent, internalNode, offset, length);
-    this.type = "array";
+    this.type = 'array';
     this.items = [];
   }
   get children() {
@@ -4199,7 +4775,7 @@ var ArrayASTNodeImpl2 = class extends ASTNodeImpl2 {
 var NumberASTNodeImpl2 = class extends ASTNodeImpl2 {
   constructor(parent, internalNode, offset, length) {
     super(parent, internalNode, offset, length);
-    this.type = "number";
+    this.type = 'number';
     this.isInteger = true;
     this.value = Number.NaN;
   }
@@ -4207,14 +4783,14 @@ var NumberASTNodeImpl2 = class extends ASTNodeImpl2 {
 var StringASTNodeImpl2 = class extends ASTNodeImpl2 {
   constructor(parent, internalNode, offset, length) {
     super(parent, internalNode, offset, length);
-    this.type = "string";
-    this.value = "";
+    this.type = 'string';
+    this.value = '';
   }
 };
 var PropertyASTNodeImpl2 = class extends ASTNodeImpl2 {
   constructor(parent, internalNode, offset, length) {
     super(parent, internalNode, offset, length);
-    this.type = "property";
+    this.type = 'property';
     this.colonOffset = -1;
   }
   get children() {
@@ -4224,7 +4800,7 @@ var PropertyASTNodeImpl2 = class extends ASTNodeImpl2 {
 var ObjectASTNodeImpl2 = class extends ASTNodeImpl2 {
   constructor(parent, internalNode, offset, length) {
     super(parent, internalNode, offset, length);
-    this.type = "object";
+    this.type = 'object';
     this.properties = [];
   }
   get children() {
@@ -4232,9 +4808,9 @@ var ObjectASTNodeImpl2 = class extends ASTNodeImpl2 {
   }
 };
 var EnumMatch2;
-(function(EnumMatch3) {
-  EnumMatch3[EnumMatch3["Key"] = 0] = "Key";
-  EnumMatch3[EnumMatch3["Enum"] = 1] = "Enum";
+(function (EnumMatch3) {
+  EnumMatch3[(EnumMatch3['Key'] = 0)] = 'Key';
+  EnumMatch3[(EnumMatch3['Enum'] = 1)] = 'Enum';
 })(EnumMatch2 || (EnumMatch2 = {}));
 var JSONDocument2 = class {
   constructor(root, syntaxErrors = [], comments = []) {
@@ -4267,37 +4843,41 @@ var JSONDocument2 = class {
     }
   }
   validate(textDocument, schema) {
-    if (!this.root || !schema)
-      return null;
+    if (!this.root || !schema) return null;
     const validator = getValidator(schema._dialect);
     return validator.validateDocument(this.root, textDocument, schema, {
       isKubernetes: this.isKubernetes,
       disableAdditionalProperties: this.disableAdditionalProperties,
-      uri: this.uri
+      uri: this.uri,
     });
   }
   getMatchingSchemas(schema, focusOffset = -1, exclude = null, didCallFromAutoComplete) {
-    if (!this.root || !schema)
-      return [];
+    if (!this.root || !schema) return [];
     const validator = getValidator(schema._dialect);
-    return validator.getMatchingSchemas(this.root, schema, {
-      isKubernetes: this.isKubernetes,
-      disableAdditionalProperties: this.disableAdditionalProperties,
-      uri: this.uri,
-      callFromAutoComplete: didCallFromAutoComplete
-    }, focusOffset, exclude);
+    return validator.getMatchingSchemas(
+      this.root,
+      schema,
+      {
+        isKubernetes: this.isKubernetes,
+        disableAdditionalProperties: this.disableAdditionalProperties,
+        uri: this.uri,
+        callFromAutoComplete: didCallFromAutoComplete,
+      },
+      focusOffset,
+      exclude,
+    );
   }
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/yaml-documents.js
-import { isNode as isNode2, isPair as isPair2, isScalar as isScalar3, visit as visit2 } from "yaml";
+import { isNode as isNode2, isPair as isPair2, isScalar as isScalar3, visit as visit2 } from 'yaml';
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/ast-converter.js
-import { isScalar, isMap, isPair, isSeq, isNode, isAlias } from "yaml";
+import { isScalar, isMap, isPair, isSeq, isNode, isAlias } from 'yaml';
 var aliasDepth = {
   maxRefCount: 1e3,
   currentRefDepth: 0,
-  aliasResolutionCache: /* @__PURE__ */ new Map()
+  aliasResolutionCache: /* @__PURE__ */ new Map(),
 };
 function convertAST(parent, node, doc, lineCounter) {
   if (!parent) {
@@ -4350,7 +4930,11 @@ function convertPair(node, parent, doc, lineCounter) {
     rangeEnd = valueNode.range[1];
     nodeEnd = valueNode.range[2];
   }
-  const result = new PropertyASTNodeImpl2(parent, node, ...toFixedOffsetLength([rangeStart, rangeEnd, nodeEnd], lineCounter));
+  const result = new PropertyASTNodeImpl2(
+    parent,
+    node,
+    ...toFixedOffsetLength([rangeStart, rangeEnd, nodeEnd], lineCounter),
+  );
   if (isAlias(keyNode)) {
     const keyAlias = new StringASTNodeImpl2(parent, keyNode, ...toOffsetLength(keyNode.range));
     keyAlias.value = keyNode.source;
@@ -4378,14 +4962,14 @@ function convertScalar(node, parent) {
     return new NullASTNodeImpl2(parent, node, ...toOffsetLength(node.range));
   }
   switch (typeof node.value) {
-    case "string": {
+    case 'string': {
       const result = new StringASTNodeImpl2(parent, node, ...toOffsetLength(node.range));
       result.value = node.value;
       return result;
     }
-    case "boolean":
+    case 'boolean':
       return new BooleanASTNodeImpl2(parent, node, node.value, node.source, ...toOffsetLength(node.range));
-    case "number": {
+    case 'number': {
       const result = new NumberASTNodeImpl2(parent, node, ...toOffsetLength(node.range));
       result.value = node.value;
       result.isInteger = Number.isInteger(result.value);
@@ -4449,7 +5033,7 @@ function collectFlowMapRange(node) {
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/yamlAstUtils.js
-import { isDocument, isScalar as isScalar2, visit } from "yaml";
+import { isDocument, isScalar as isScalar2, visit } from 'yaml';
 function getParent(doc, nodeToFind) {
   let parentNode;
   visit(doc, (_, node, path5) => {
@@ -4468,7 +5052,7 @@ function isMapContainsEmptyPair(map) {
     return false;
   }
   const pair = map.items[0];
-  return isScalar2(pair.key) && isScalar2(pair.value) && pair.key.value === "" && !pair.value.value;
+  return isScalar2(pair.key) && isScalar2(pair.value) && pair.key.value === '' && !pair.value.value;
 }
 function indexOf(seq, item) {
   for (const [i, obj] of seq.items.entries()) {
@@ -4481,19 +5065,23 @@ function indexOf(seq, item) {
 function isInComment(tokens, offset) {
   let inComment = false;
   for (const token of tokens) {
-    if (token.type === "document") {
+    if (token.type === 'document') {
       _visit([], token, (item) => {
-        if (isCollectionItem(item) && item.value?.type === "comment") {
+        if (isCollectionItem(item) && item.value?.type === 'comment') {
           if (token.offset <= offset && item.value.source.length + item.value.offset >= offset) {
             inComment = true;
             return visit.BREAK;
           }
-        } else if (item.type === "comment" && item.offset <= offset && item.offset + item.source.length >= offset) {
+        } else if (
+          item.type === 'comment' &&
+          item.offset <= offset &&
+          item.offset + item.source.length >= offset
+        ) {
           inComment = true;
           return visit.BREAK;
         }
       });
-    } else if (token.type === "comment") {
+    } else if (token.type === 'comment') {
       if (token.offset <= offset && token.source.length + token.offset >= offset) {
         return true;
       }
@@ -4505,45 +5093,39 @@ function isInComment(tokens, offset) {
   return inComment;
 }
 function isCollectionItem(token) {
-  return token["start"] !== void 0;
+  return token['start'] !== void 0;
 }
 function _visit(path5, item, visitor) {
   let ctrl = visitor(item, path5);
-  if (typeof ctrl === "symbol")
-    return ctrl;
-  for (const field of ["key", "value"]) {
+  if (typeof ctrl === 'symbol') return ctrl;
+  for (const field of ['key', 'value']) {
     const token2 = item[field];
-    if (token2 && "items" in token2) {
+    if (token2 && 'items' in token2) {
       for (let i = 0; i < token2.items.length; ++i) {
         const ci = _visit(Object.freeze(path5.concat([[field, i]])), token2.items[i], visitor);
-        if (typeof ci === "number")
-          i = ci - 1;
-        else if (ci === visit.BREAK)
-          return visit.BREAK;
+        if (typeof ci === 'number') i = ci - 1;
+        else if (ci === visit.BREAK) return visit.BREAK;
         else if (ci === visit.REMOVE) {
           token2.items.splice(i, 1);
           i -= 1;
         }
       }
-      if (typeof ctrl === "function" && field === "key")
-        ctrl = ctrl(item, path5);
+      if (typeof ctrl === 'function' && field === 'key') ctrl = ctrl(item, path5);
     }
   }
-  const token = item["sep"];
+  const token = item['sep'];
   if (token) {
     for (let i = 0; i < token.length; ++i) {
       const ci = _visit(Object.freeze(path5), token[i], visitor);
-      if (typeof ci === "number")
-        i = ci - 1;
-      else if (ci === visit.BREAK)
-        return visit.BREAK;
+      if (typeof ci === 'number') i = ci - 1;
+      else if (ci === visit.BREAK) return visit.BREAK;
       else if (ci === visit.REMOVE) {
         token.items.splice(i, 1);
         i -= 1;
       }
     }
   }
-  return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+  return typeof ctrl === 'function' ? ctrl(item, path5) : ctrl;
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/yaml-documents.js
@@ -4568,12 +5150,12 @@ var SingleYAMLDocument = class _SingleYAMLDocument extends JSONDocument2 {
   collectLineComments() {
     this._lineComments = [];
     if (this._internalDocument.commentBefore) {
-      const comments = this._internalDocument.commentBefore.split("\n");
+      const comments = this._internalDocument.commentBefore.split('\n');
       comments.forEach((comment) => this._lineComments.push(`#${comment}`));
     }
     visit2(this.internalDocument, (_key, node) => {
       if (node?.commentBefore) {
-        const comments = node?.commentBefore.split("\n");
+        const comments = node?.commentBefore.split('\n');
         comments.forEach((comment) => this._lineComments.push(`#${comment}`));
       }
       if (node?.comment) {
@@ -4635,8 +5217,12 @@ var SingleYAMLDocument = class _SingleYAMLDocument extends JSONDocument2 {
       if (!range) {
         return;
       }
-      const isNullNodeOnTheLine = () => areOnlySpacesAfterPosition && positionOffset + countOfSpacesAfterPosition === range[2] && isScalar3(node) && node.value === null;
-      if (range[0] <= positionOffset && range[1] >= positionOffset || isNullNodeOnTheLine()) {
+      const isNullNodeOnTheLine = () =>
+        areOnlySpacesAfterPosition &&
+        positionOffset + countOfSpacesAfterPosition === range[2] &&
+        isScalar3(node) &&
+        node.value === null;
+      if ((range[0] <= positionOffset && range[1] >= positionOffset) || isNullNodeOnTheLine()) {
         closestNode = node;
       } else {
         return visit2.SKIP;
@@ -4670,11 +5256,24 @@ var SingleYAMLDocument = class _SingleYAMLDocument extends JSONDocument2 {
       return closestNode;
     }
     if (indentation === position.character) {
-      closestNode = this.getProperParentByIndentation(indentation, closestNode, textBuffer, "", configuredIndentation);
+      closestNode = this.getProperParentByIndentation(
+        indentation,
+        closestNode,
+        textBuffer,
+        '',
+        configuredIndentation,
+      );
     }
     return closestNode;
   }
-  getProperParentByIndentation(indentation, node, textBuffer, currentLine, configuredIndentation, rootParent) {
+  getProperParentByIndentation(
+    indentation,
+    node,
+    textBuffer,
+    currentLine,
+    configuredIndentation,
+    rootParent,
+  ) {
     if (!node) {
       return this.internalDocument.contents;
     }
@@ -4682,14 +5281,25 @@ var SingleYAMLDocument = class _SingleYAMLDocument extends JSONDocument2 {
     if (isNode2(node) && node.range) {
       const position = textBuffer.getPosition(node.range[0]);
       const lineContent = textBuffer.getLineContent(position.line);
-      currentLine = currentLine === "" ? lineContent.trim() : currentLine;
-      if (currentLine.startsWith("-") && indentation === configuredIndentation && currentLine === lineContent.trim()) {
+      currentLine = currentLine === '' ? lineContent.trim() : currentLine;
+      if (
+        currentLine.startsWith('-') &&
+        indentation === configuredIndentation &&
+        currentLine === lineContent.trim()
+      ) {
         position.character += indentation;
       }
       if (position.character > indentation && position.character > 0) {
         const parent = this.getParent(node);
         if (parent) {
-          return this.getProperParentByIndentation(indentation, parent, textBuffer, currentLine, configuredIndentation, rootParent);
+          return this.getProperParentByIndentation(
+            indentation,
+            parent,
+            textBuffer,
+            currentLine,
+            configuredIndentation,
+            rootParent,
+          );
         }
       } else if (position.character < indentation) {
         const parent = this.getParent(node);
@@ -4704,7 +5314,14 @@ var SingleYAMLDocument = class _SingleYAMLDocument extends JSONDocument2 {
     } else if (isPair2(node)) {
       rootParent = node;
       const parent = this.getParent(node);
-      return this.getProperParentByIndentation(indentation, parent, textBuffer, currentLine, configuredIndentation, rootParent);
+      return this.getProperParentByIndentation(
+        indentation,
+        parent,
+        textBuffer,
+        currentLine,
+        configuredIndentation,
+        rootParent,
+      );
     }
     return node;
   }
@@ -4747,7 +5364,11 @@ var YamlDocuments = class {
       this.cache.set(key, { version: -1, document: new YAMLDocument([], []), parserOptions: defaultOptions });
     }
     const cacheEntry = this.cache.get(key);
-    if (cacheEntry.version !== document.version || parserOptions.customTags && !isArrayEqual(cacheEntry.parserOptions.customTags, parserOptions.customTags)) {
+    if (
+      cacheEntry.version !== document.version ||
+      (parserOptions.customTags &&
+        !isArrayEqual(cacheEntry.parserOptions.customTags, parserOptions.customTags))
+    ) {
       let text = document.getText();
       if (addRootObject && !/\S/.test(text)) {
         text = `{${text}}`;
@@ -4766,60 +5387,60 @@ function YAMLErrorToYamlDocDiagnostics(error) {
     location: {
       start: error.pos[0],
       end: error.pos[1],
-      toLineEnd: true
+      toLineEnd: true,
     },
     severity: 1,
-    code: ErrorCode.Undefined
+    code: ErrorCode.Undefined,
   };
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/custom-tag-provider.js
-import { isSeq as isSeq2, isMap as isMap2 } from "yaml";
+import { isSeq as isSeq2, isMap as isMap2 } from 'yaml';
 var CommonTagImpl = class {
   constructor(tag, type) {
     this.tag = tag;
     this.type = type;
   }
   get collection() {
-    if (this.type === "mapping") {
-      return "map";
+    if (this.type === 'mapping') {
+      return 'map';
     }
-    if (this.type === "sequence") {
-      return "seq";
+    if (this.type === 'sequence') {
+      return 'seq';
     }
     return void 0;
   }
   resolve(value) {
-    if (isMap2(value) && this.type === "mapping") {
+    if (isMap2(value) && this.type === 'mapping') {
       return value;
     }
-    if (isSeq2(value) && this.type === "sequence") {
+    if (isSeq2(value) && this.type === 'sequence') {
       return value;
     }
-    if (typeof value === "string" && this.type === "scalar") {
+    if (typeof value === 'string' && this.type === 'scalar') {
       return value;
     }
   }
 };
 var IncludeTag = class {
   constructor() {
-    this.tag = "!include";
-    this.type = "scalar";
+    this.tag = '!include';
+    this.type = 'scalar';
   }
   resolve(value, onError) {
     if (value && value.length > 0 && value.trim()) {
       return value;
     }
-    onError("!include without value");
+    onError('!include without value');
   }
 };
 function getCustomTags(customTags) {
   const tags = [];
   const filteredTags = filterInvalidCustomTags(customTags);
   for (const tag of filteredTags) {
-    const typeInfo = tag.split(" ");
+    const typeInfo = tag.split(' ');
     const tagName = typeInfo[0];
-    const tagType = typeInfo[1] && typeInfo[1].toLowerCase() || "scalar";
+    const tagType = (typeInfo[1] && typeInfo[1].toLowerCase()) || 'scalar';
     tags.push(new CommonTagImpl(tagName, tagType));
   }
   tags.push(new IncludeTag());
@@ -4827,7 +5448,7 @@ function getCustomTags(customTags) {
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/textBuffer.js
-import { Range as Range3 } from "vscode-languageserver-types";
+import { Range as Range3 } from 'vscode-languageserver-types';
 var TextBuffer = class {
   constructor(doc) {
     this.doc = doc;
@@ -4842,7 +5463,8 @@ var TextBuffer = class {
     } else if (lineNumber < 0) {
       return 0;
     }
-    const nextLineOffset = lineNumber + 1 < lineOffsets.length ? lineOffsets[lineNumber + 1] : this.doc.getText().length;
+    const nextLineOffset =
+      lineNumber + 1 < lineOffsets.length ? lineOffsets[lineNumber + 1] : this.doc.getText().length;
     return nextLineOffset - lineOffsets[lineNumber];
   }
   getLineContent(lineNumber) {
@@ -4850,9 +5472,10 @@ var TextBuffer = class {
     if (lineNumber >= lineOffsets.length) {
       return this.doc.getText();
     } else if (lineNumber < 0) {
-      return "";
+      return '';
     }
-    const nextLineOffset = lineNumber + 1 < lineOffsets.length ? lineOffsets[lineNumber + 1] : this.doc.getText().length;
+    const nextLineOffset =
+      lineNumber + 1 < lineOffsets.length ? lineOffsets[lineNumber + 1] : this.doc.getText().length;
     return this.doc.getText().substring(lineOffsets[lineNumber], nextLineOffset);
   }
   getLineCharCode(lineNumber, index) {
@@ -4869,14 +5492,14 @@ var TextBuffer = class {
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/yamlParser07.js
 var defaultOptions = {
   customTags: [],
-  yamlVersion: "1.2"
+  yamlVersion: '1.2',
 };
 function parse2(text, parserOptions = defaultOptions, document) {
   const options = {
     strict: false,
     customTags: getCustomTags(parserOptions.customTags),
     version: parserOptions.yamlVersion ?? defaultOptions.yamlVersion,
-    keepSourceTokens: true
+    keepSourceTokens: true,
   };
   const composer = new Composer(options);
   const lineCounter = new LineCounter();
@@ -4925,55 +5548,51 @@ function getTrue() {
   return true;
 }
 var AJVStub = class {
-  // eslint-disable-next-line @typescript-eslint/class-methods-use-this
   compile() {
     return getTrue;
   }
-  // eslint-disable-next-line @typescript-eslint/class-methods-use-this
   defaultMeta() {
-    return "http://json-schema.org/draft-07/schema";
+    return 'http://json-schema.org/draft-07/schema';
   }
 };
 
 // fillers/ajv-draft-04.ts
 var AJVDraft04Stub = class extends AJVStub {
-  // eslint-disable-next-line @typescript-eslint/class-methods-use-this
   defaultMeta() {
-    return "http://json-schema.org/draft-04/schema";
+    return 'http://json-schema.org/draft-04/schema';
   }
 };
 
 // fillers/ajv/dist/2019.ts
 var AJV2019Stub = class extends AJVStub {
-  // eslint-disable-next-line @typescript-eslint/class-methods-use-this
   defaultMeta() {
-    return "https://json-schema.org/draft/2019-09/schema";
+    return 'https://json-schema.org/draft/2019-09/schema';
   }
 };
 
 // fillers/ajv/dist/2020.ts
 var AJV2020Stub = class extends AJVStub {
-  // eslint-disable-next-line @typescript-eslint/class-methods-use-this
   defaultMeta() {
-    return "https://json-schema.org/draft/2020-12/schema";
+    return 'https://json-schema.org/draft/2020-12/schema';
   }
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlSchemaService.js
-import * as Json3 from "jsonc-parser";
-import { parse as parse5 } from "yaml";
+import * as Json3 from 'jsonc-parser';
+import { parse as parse5 } from 'yaml';
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/schemaUrls.js
-var BASE_KUBERNETES_SCHEMA_URL = "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.32.1-standalone-strict/";
-var KUBERNETES_SCHEMA_URL = BASE_KUBERNETES_SCHEMA_URL + "all.json";
-var CRD_CATALOG_URL = "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main";
+var BASE_KUBERNETES_SCHEMA_URL =
+  'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.32.1-standalone-strict/';
+var KUBERNETES_SCHEMA_URL = BASE_KUBERNETES_SCHEMA_URL + 'all.json';
+var CRD_CATALOG_URL = 'https://raw.githubusercontent.com/datreeio/CRDs-catalog/main';
 function getSchemaUrls(schema) {
   const result = /* @__PURE__ */ new Map();
   if (!schema) {
     return result;
   }
   if (schema.url) {
-    if (schema.url.startsWith("schemaservice://combinedSchema/")) {
+    if (schema.url.startsWith('schemaservice://combinedSchema/')) {
       addSchemasForOf(schema, result);
     } else {
       result.set(schema.url, schema);
@@ -5020,21 +5639,23 @@ function autoDetectKubernetesSchema(doc, kubernetesSchema, crdCatalogURI) {
 }
 function autoDetectBuiltinResource(gvk, kubernetesSchema) {
   const { group, version, kind } = gvk;
-  const groupWithoutK8sIO = group.replace(".k8s.io", "").replace("rbac.authorization", "rbac");
+  const groupWithoutK8sIO = group.replace('.k8s.io', '').replace('rbac.authorization', 'rbac');
   const k8sTypeName = `io.k8s.api.${groupWithoutK8sIO.toLowerCase()}.${version.toLowerCase()}.${kind.toLowerCase()}`;
   const k8sSchema = kubernetesSchema.schema;
-  const matchingBuiltin = (k8sSchema.oneOf || []).map((s) => {
-    if (typeof s === "boolean") {
-      return void 0;
-    }
-    return s._$ref || s.$ref;
-  }).find((ref) => {
-    if (!ref) {
-      return false;
-    }
-    const lowercaseRef = ref.replace("_definitions.json#/definitions/", "").toLowerCase();
-    return lowercaseRef === k8sTypeName;
-  });
+  const matchingBuiltin = (k8sSchema.oneOf || [])
+    .map((s) => {
+      if (typeof s === 'boolean') {
+        return void 0;
+      }
+      return s._$ref || s.$ref;
+    })
+    .find((ref) => {
+      if (!ref) {
+        return false;
+      }
+      const lowercaseRef = ref.replace('_definitions.json#/definitions/', '').toLowerCase();
+      return lowercaseRef === k8sTypeName;
+    });
   if (matchingBuiltin) {
     return BASE_KUBERNETES_SCHEMA_URL + matchingBuiltin;
   }
@@ -5042,9 +5663,9 @@ function autoDetectBuiltinResource(gvk, kubernetesSchema) {
 }
 function autoDetectCustomResource(gvk, crdCatalogURI) {
   const { group, version, kind } = gvk;
-  const groupWithoutK8sIO = group.replace(".k8s.io", "").replace("rbac.authorization", "rbac");
+  const groupWithoutK8sIO = group.replace('.k8s.io', '').replace('rbac.authorization', 'rbac');
   const k8sTypeName = `io.k8s.api.${groupWithoutK8sIO.toLowerCase()}.${version.toLowerCase()}.${kind.toLowerCase()}`;
-  if (k8sTypeName.includes("openshift.io")) {
+  if (k8sTypeName.includes('openshift.io')) {
     return `${crdCatalogURI}/openshift/v4.15-strict/${kind.toLowerCase()}_${group.toLowerCase()}_${version.toLowerCase()}.json`;
   }
   const schemaURL = `${crdCatalogURI}/${group.toLowerCase()}/${kind.toLowerCase()}_${version.toLowerCase()}.json`;
@@ -5057,21 +5678,21 @@ function getGroupVersionKindFromDocument(doc) {
       if (!rootJSON) {
         return void 0;
       }
-      const groupVersion = rootJSON["apiVersion"];
+      const groupVersion = rootJSON['apiVersion'];
       if (!groupVersion) {
         return void 0;
       }
-      const [group, version] = groupVersion.split("/");
+      const [group, version] = groupVersion.split('/');
       if (!group || !version) {
         return void 0;
       }
-      const kind = rootJSON["kind"];
+      const kind = rootJSON['kind'];
       if (!kind) {
         return void 0;
       }
       return { group, version, kind };
     } catch (error) {
-      console.error("Error parsing YAML document:", error);
+      console.error('Error parsing YAML document:', error);
       return void 0;
     }
   }
@@ -5095,42 +5716,42 @@ var schema2020Validator = ajv2020.compile(jsonSchema2020);
 var schemaDialectCache = /* @__PURE__ */ new Map();
 var schemaDialectInFlight = /* @__PURE__ */ new Map();
 var AJV_LOCALE_ALIASES = /* @__PURE__ */ new Map([
-  ["zh-cn", "zh"],
-  ["zh-tw", "zh-TW"]
+  ['zh-cn', 'zh'],
+  ['zh-tw', 'zh-TW'],
 ]);
 var REF_SIBLING_NONCONSTRAINT_KEYS = /* @__PURE__ */ new Set([
-  "$ref",
-  "_$ref",
-  "$schema",
-  "$id",
-  "id",
-  "_baseUri",
-  "_sourceUri",
-  "_dialect",
-  "$anchor",
-  "$dynamicAnchor",
-  "$dynamicRef",
-  "$recursiveAnchor",
-  "$recursiveRef",
-  "definitions",
-  "$defs",
-  "$comment",
-  "title",
-  "description",
-  "markdownDescription",
-  "$vocabulary",
-  "examples",
-  "default",
-  "url",
-  "closestTitle",
-  "unevaluatedProperties",
-  "unevaluatedItems"
+  '$ref',
+  '_$ref',
+  '$schema',
+  '$id',
+  'id',
+  '_baseUri',
+  '_sourceUri',
+  '_dialect',
+  '$anchor',
+  '$dynamicAnchor',
+  '$dynamicRef',
+  '$recursiveAnchor',
+  '$recursiveRef',
+  'definitions',
+  '$defs',
+  '$comment',
+  'title',
+  'description',
+  'markdownDescription',
+  '$vocabulary',
+  'examples',
+  'default',
+  'url',
+  'closestTitle',
+  'unevaluatedProperties',
+  'unevaluatedItems',
 ]);
 var MODIFICATION_ACTIONS;
-(function(MODIFICATION_ACTIONS2) {
-  MODIFICATION_ACTIONS2[MODIFICATION_ACTIONS2["delete"] = 0] = "delete";
-  MODIFICATION_ACTIONS2[MODIFICATION_ACTIONS2["add"] = 1] = "add";
-  MODIFICATION_ACTIONS2[MODIFICATION_ACTIONS2["deleteAll"] = 2] = "deleteAll";
+(function (MODIFICATION_ACTIONS2) {
+  MODIFICATION_ACTIONS2[(MODIFICATION_ACTIONS2['delete'] = 0)] = 'delete';
+  MODIFICATION_ACTIONS2[(MODIFICATION_ACTIONS2['add'] = 1)] = 'add';
+  MODIFICATION_ACTIONS2[(MODIFICATION_ACTIONS2['deleteAll'] = 2)] = 'deleteAll';
 })(MODIFICATION_ACTIONS || (MODIFICATION_ACTIONS = {}));
 var YAMLSchemaService = class extends JSONSchemaService {
   constructor(requestService, contextService, promiseConstructor, yamlSettings) {
@@ -5156,7 +5777,7 @@ var YAMLSchemaService = class extends JSONSchemaService {
       const schemaHandle = {
         uri: schemaUri,
         fromStore: false,
-        usedForCurrentFile: false
+        usedForCurrentFile: false,
       };
       if (this.schemaUriToNameAndDescription.has(schemaUri)) {
         const { name, description, versions } = this.schemaUriToNameAndDescription.get(schemaUri);
@@ -5171,8 +5792,7 @@ var YAMLSchemaService = class extends JSONSchemaService {
   }
   collectSchemaNodes(push, ...values) {
     const collect = (value) => {
-      if (!value || typeof value !== "object")
-        return;
+      if (!value || typeof value !== 'object') return;
       if (Array.isArray(value)) {
         for (const entry of value) {
           collect(entry);
@@ -5186,34 +5806,35 @@ var YAMLSchemaService = class extends JSONSchemaService {
     }
   }
   schemaMapValues(map) {
-    if (!map || typeof map !== "object")
-      return void 0;
+    if (!map || typeof map !== 'object') return void 0;
     return Object.values(map);
   }
   async resolveSchemaContent(schemaToResolve, schemaURL, dependencies) {
     const resolveErrors = schemaToResolve.errors.slice(0);
     const loc = toDisplayString2(schemaURL);
     const raw = schemaToResolve.schema;
-    if (raw === null || Array.isArray(raw) || typeof raw !== "object" && typeof raw !== "boolean") {
-      const got = raw === null ? "null" : Array.isArray(raw) ? "array" : typeof raw;
-      resolveErrors.push(l10n4.t("Schema '{0}' is not valid: {1}", loc, `expected a JSON Schema object or boolean, got "${got}".`));
+    if (raw === null || Array.isArray(raw) || (typeof raw !== 'object' && typeof raw !== 'boolean')) {
+      const got = raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw;
+      resolveErrors.push(
+        l10n4.t(
+          "Schema '{0}' is not valid: {1}",
+          loc,
+          `expected a JSON Schema object or boolean, got "${got}".`,
+        ),
+      );
       return new ResolvedSchema({}, resolveErrors);
     }
     const _setSourceUri = (node, sourceUri) => {
-      if (!node || typeof node !== "object" || !sourceUri)
-        return;
+      if (!node || typeof node !== 'object' || !sourceUri) return;
       node._sourceUri = sourceUri;
     };
     const _cloneSchema = (value, seen, stopCondition) => {
-      if (value === null || typeof value !== "object")
-        return value;
+      if (value === null || typeof value !== 'object') return value;
       if (stopCondition) {
         const replacement = stopCondition(value, seen.size);
-        if (replacement !== void 0)
-          return replacement;
+        if (replacement !== void 0) return replacement;
       }
-      if (seen.has(value))
-        return seen.get(value);
+      if (seen.has(value)) return seen.get(value);
       if (Array.isArray(value)) {
         const arr = [];
         seen.set(value, arr);
@@ -5233,18 +5854,15 @@ var YAMLSchemaService = class extends JSONSchemaService {
     const _loadSchema = this.loadSchema.bind(this);
     const ajvErrorLocale = this.yamlSettings?.locale;
     async function _metaValidateSchemaNode(node, hasNestedSchema) {
-      if (!node || typeof node !== "object")
-        return;
+      if (!node || typeof node !== 'object') return;
       const dialect = await pickSchemaDialect(node.$schema, _loadSchema);
       dialect && (node._dialect = dialect);
       const validator = pickMetaValidator(dialect);
-      if (!validator)
-        return;
+      if (!validator) return;
       let toValidate = node;
       if (hasNestedSchema) {
         const stopAtDialectBoundary = (val, seenSize) => {
-          if (seenSize !== 0 && val && typeof val === "object" && val.$schema)
-            return {};
+          if (seenSize !== 0 && val && typeof val === 'object' && val.$schema) return {};
           return void 0;
         };
         toValidate = _cloneSchema(node, /* @__PURE__ */ new Map(), stopAtDialectBoundary);
@@ -5255,8 +5873,14 @@ var YAMLSchemaService = class extends JSONSchemaService {
         for (const err of validator.errors) {
           errs.push(`${err.instancePath} : ${err.message}`);
         }
-        resolveErrors.push(l10n4.t("Schema '{0}' is not valid: {1}", loc, `
-${errs.join("\n")}`));
+        resolveErrors.push(
+          l10n4.t(
+            "Schema '{0}' is not valid: {1}",
+            loc,
+            `
+${errs.join('\n')}`,
+          ),
+        );
       }
     }
     const resourceIndexByUri = /* @__PURE__ */ new Map();
@@ -5270,24 +5894,19 @@ ${errs.join("\n")}`));
     };
     const _addResourceDynamicAnchors = (scope, resourceUri) => {
       const entry = resourceIndexByUri.get(resourceUri);
-      if (!entry || entry.fragments.size === 0)
-        return scope;
+      if (!entry || entry.fragments.size === 0) return scope;
       let result = scope;
       for (const [name, entryItem] of entry.fragments) {
-        if (!entryItem.dynamic)
-          continue;
+        if (!entryItem.dynamic) continue;
         const current = result?.get(name) ?? [];
-        if (current.some((existing) => existing._baseUri === resourceUri))
-          continue;
-        if (result === scope)
-          result = scope ? new Map(scope) : /* @__PURE__ */ new Map();
+        if (current.some((existing) => existing._baseUri === resourceUri)) continue;
+        if (result === scope) result = scope ? new Map(scope) : /* @__PURE__ */ new Map();
         result.set(name, current.concat(entryItem.node));
       }
       return result;
     };
     const _resolveAgainstBase = (baseUri, ref) => {
-      if (this.contextService)
-        return this.contextService.resolveRelativePath(ref, baseUri);
+      if (this.contextService) return this.contextService.resolveRelativePath(ref, baseUri);
       return this.normalizeId(ref);
     };
     const _indexSchemaResources = async (root, initialBaseUri) => {
@@ -5297,11 +5916,9 @@ ${errs.join("\n")}`));
       const seen = /* @__PURE__ */ new Set();
       while (preOrderStack.length) {
         const current = preOrderStack.pop();
-        if (!current)
-          continue;
+        if (!current) continue;
         const node = current.node;
-        if (!node || typeof node !== "object" || seen.has(node))
-          continue;
+        if (!node || typeof node !== 'object' || seen.has(node)) continue;
         seen.add(node);
         let baseUri = current.baseUri;
         _setSourceUri(node, current.sourceUri);
@@ -5309,7 +5926,7 @@ ${errs.join("\n")}`));
         if (id) {
           const resolvedBaseUri = _resolveAgainstBase(baseUri, id);
           node._baseUri = resolvedBaseUri;
-          const hashIndex = resolvedBaseUri.indexOf("#");
+          const hashIndex = resolvedBaseUri.indexOf('#');
           if (hashIndex !== -1 && hashIndex < resolvedBaseUri.length - 1) {
             const frag = resolvedBaseUri.slice(hashIndex + 1);
             _getResourceIndex(baseUri).fragments.set(frag, { node });
@@ -5330,10 +5947,32 @@ ${errs.join("\n")}`));
         }
         const children = [];
         childListByNode.set(node, children);
-        this.collectSchemaNodes((entry) => {
-          children.push(entry);
-          preOrderStack.push({ node: entry, baseUri, sourceUri: current.sourceUri });
-        }, node.not, node.if, node.then, node.else, node.contains, node.propertyNames, node.additionalProperties, node.items, node.additionalItems, node.prefixItems, this.schemaMapValues(node.properties), this.schemaMapValues(node.patternProperties), this.schemaMapValues(node.definitions), this.schemaMapValues(node.$defs), this.schemaMapValues(node.dependentSchemas), this.schemaMapValues(node.dependencies), node.allOf, node.anyOf, node.oneOf, node.schemaSequence);
+        this.collectSchemaNodes(
+          (entry) => {
+            children.push(entry);
+            preOrderStack.push({ node: entry, baseUri, sourceUri: current.sourceUri });
+          },
+          node.not,
+          node.if,
+          node.then,
+          node.else,
+          node.contains,
+          node.propertyNames,
+          node.additionalProperties,
+          node.items,
+          node.additionalItems,
+          node.prefixItems,
+          this.schemaMapValues(node.properties),
+          this.schemaMapValues(node.patternProperties),
+          this.schemaMapValues(node.definitions),
+          this.schemaMapValues(node.$defs),
+          this.schemaMapValues(node.dependentSchemas),
+          this.schemaMapValues(node.dependencies),
+          node.allOf,
+          node.anyOf,
+          node.oneOf,
+          node.schemaSequence,
+        );
         postOrderStack.push(node);
       }
       const hasNestedSchema = /* @__PURE__ */ new WeakMap();
@@ -5347,8 +5986,7 @@ ${errs.join("\n")}`));
           }
         }
         hasNestedSchema.set(node, hasNested);
-        if (node === root || node.$schema)
-          await _metaValidateSchemaNode(node, hasNested);
+        if (node === root || node.$schema) await _metaValidateSchemaNode(node, hasNested);
       }
     };
     let schema = raw;
@@ -5358,13 +5996,12 @@ ${errs.join("\n")}`));
       if (!refPath) {
         return schemaRoot;
       }
-      if (refPath[0] === "/") {
+      if (refPath[0] === '/') {
         let current = schemaRoot;
-        const parts = refPath.substr(1).split("/");
+        const parts = refPath.substr(1).split('/');
         for (const part of parts) {
-          current = current?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
-          if (current === null)
-            return void 0;
+          current = current?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+          if (current === null) return void 0;
         }
         return current;
       }
@@ -5372,15 +6009,17 @@ ${errs.join("\n")}`));
     };
     const _merge = (target, sourceRoot, sourceURI, refPath, clone = false) => {
       const section = _findSection(sourceRoot, refPath, sourceURI);
-      if (typeof section === "boolean") {
-        if (!section)
-          target.not = {};
+      if (typeof section === 'boolean') {
+        if (!section) target.not = {};
         return;
       }
-      if (typeof section === "object" && section) {
+      if (typeof section === 'object' && section) {
         const source = clone ? _cloneSchema(section, /* @__PURE__ */ new Map()) : section;
         for (const key in source) {
-          if (Object.prototype.hasOwnProperty.call(source, key) && !Object.prototype.hasOwnProperty.call(target, key)) {
+          if (
+            Object.prototype.hasOwnProperty.call(source, key) &&
+            !Object.prototype.hasOwnProperty.call(target, key)
+          ) {
             target[key] = source[key];
           }
         }
@@ -5392,14 +6031,12 @@ ${errs.join("\n")}`));
     };
     const _resolveRefUri = (parentSchemaURL, refUri) => {
       const resolvedAgainstParent = _resolveAgainstBase(parentSchemaURL, refUri);
-      if (!refUri.startsWith("/"))
-        return resolvedAgainstParent;
+      if (!refUri.startsWith('/')) return resolvedAgainstParent;
       const parentResource = resourceIndexByUri.get(parentSchemaURL)?.root;
       const parentResourceId = parentResource?.$id || parentResource?.id;
-      if (!parentResourceId)
-        return resolvedAgainstParent;
+      if (!parentResourceId) return resolvedAgainstParent;
       const resolvedParentId = _resolveAgainstBase(parentSchemaURL, parentResourceId);
-      if (!resolvedParentId.startsWith("http://") && !resolvedParentId.startsWith("https://"))
+      if (!resolvedParentId.startsWith('http://') && !resolvedParentId.startsWith('https://'))
         return resolvedAgainstParent;
       return _resolveAgainstBase(resolvedParentId, refUri);
     };
@@ -5407,58 +6044,122 @@ ${errs.join("\n")}`));
       try {
         const parentUri = URI4.parse(parentSchemaURL);
         const targetUri = URI4.parse(resolvedRefUri);
-        if (parentUri.scheme !== "file")
-          return void 0;
-        if (targetUri.scheme !== "http" && targetUri.scheme !== "https")
-          return void 0;
+        if (parentUri.scheme !== 'file') return void 0;
+        if (targetUri.scheme !== 'http' && targetUri.scheme !== 'https') return void 0;
         const localFileName = path2.posix.basename(targetUri.path);
-        if (!localFileName)
-          return void 0;
+        if (!localFileName) return void 0;
         const localDir = path2.posix.dirname(parentUri.path);
         const localPath = path2.posix.join(localDir, localFileName);
-        return parentUri.with({ path: localPath, query: targetUri.query, fragment: targetUri.fragment }).toString();
+        return parentUri
+          .with({ path: localPath, query: targetUri.query, fragment: targetUri.fragment })
+          .toString();
       } catch {
         return void 0;
       }
     };
-    const resolveExternalLink = (node, uri, linkPath, parentSchemaURL, parentSchemaSourceUri, parentSchemaDependencies, resolutionStack2, recursiveAnchorBase, inheritedDynamicScope) => {
-      const _attachResolvedSchema = (node2, schemaRoot, schemaUri, linkPath2, parentSchemaDependencies2, resolveRefDependencies, resolutionStack3, recursiveAnchorBase2, inheritedDynamicScope2) => {
+    const resolveExternalLink = (
+      node,
+      uri,
+      linkPath,
+      parentSchemaURL,
+      parentSchemaSourceUri,
+      parentSchemaDependencies,
+      resolutionStack2,
+      recursiveAnchorBase,
+      inheritedDynamicScope,
+    ) => {
+      const _attachResolvedSchema = (
+        node2,
+        schemaRoot,
+        schemaUri,
+        linkPath2,
+        parentSchemaDependencies2,
+        resolveRefDependencies,
+        resolutionStack3,
+        recursiveAnchorBase2,
+        inheritedDynamicScope2,
+      ) => {
         parentSchemaDependencies2[schemaUri] = true;
         _merge(node2, schemaRoot, schemaUri, linkPath2, !!inheritedDynamicScope2 || !!recursiveAnchorBase2);
-        if (!recursiveAnchorBase2 || !node2._baseUri)
-          node2._baseUri = schemaUri;
+        if (!recursiveAnchorBase2 || !node2._baseUri) node2._baseUri = schemaUri;
         node2.url = schemaUri;
         const nextStack = new Set(resolutionStack3);
         nextStack.add(schemaUri);
-        return resolveRefs(node2, schemaRoot, schemaUri, resolveRefDependencies, nextStack, recursiveAnchorBase2, inheritedDynamicScope2);
+        return resolveRefs(
+          node2,
+          schemaRoot,
+          schemaUri,
+          resolveRefDependencies,
+          nextStack,
+          recursiveAnchorBase2,
+          inheritedDynamicScope2,
+        );
       };
       const _resolveByUri = (targetUris2, index = 0) => {
         const targetUri = targetUris2[index];
         const embeddedSchema = resourceIndexByUri.get(targetUri)?.root;
         if (embeddedSchema) {
-          return _attachResolvedSchema(node, embeddedSchema, targetUri, linkPath, parentSchemaDependencies, parentSchemaDependencies, resolutionStack2, recursiveAnchorBase, inheritedDynamicScope);
+          return _attachResolvedSchema(
+            node,
+            embeddedSchema,
+            targetUri,
+            linkPath,
+            parentSchemaDependencies,
+            parentSchemaDependencies,
+            resolutionStack2,
+            recursiveAnchorBase,
+            inheritedDynamicScope,
+          );
         }
         const referencedHandle = this.getOrAddSchemaHandle(targetUri);
         return referencedHandle.getUnresolvedSchema().then(async (unresolvedSchema) => {
-          if (unresolvedSchema.errors?.some((error) => error.toLowerCase().includes("unable to load schema from")) && index + 1 < targetUris2.length) {
+          if (
+            unresolvedSchema.errors?.some((error) =>
+              error.toLowerCase().includes('unable to load schema from'),
+            ) &&
+            index + 1 < targetUris2.length
+          ) {
             return _resolveByUri(targetUris2, index + 1);
           }
           if (unresolvedSchema.errors.length) {
-            const loc2 = linkPath ? targetUri + "#" + linkPath : targetUri;
-            resolveErrors.push(l10n4.t("Problems loading reference '{0}': {1}", loc2, unresolvedSchema.errors[0]));
+            const loc2 = linkPath ? targetUri + '#' + linkPath : targetUri;
+            resolveErrors.push(
+              l10n4.t("Problems loading reference '{0}': {1}", loc2, unresolvedSchema.errors[0]),
+            );
           }
           await _indexSchemaResources(unresolvedSchema.schema, targetUri);
-          return _attachResolvedSchema(node, unresolvedSchema.schema, targetUri, linkPath, parentSchemaDependencies, referencedHandle.dependencies, resolutionStack2, recursiveAnchorBase, inheritedDynamicScope);
+          return _attachResolvedSchema(
+            node,
+            unresolvedSchema.schema,
+            targetUri,
+            linkPath,
+            parentSchemaDependencies,
+            referencedHandle.dependencies,
+            resolutionStack2,
+            recursiveAnchorBase,
+            inheritedDynamicScope,
+          );
         });
       };
       const resolvedUri = _resolveRefUri(parentSchemaURL, uri);
       const embeddedTarget = resourceIndexByUri.get(resolvedUri)?.root;
-      const localSiblingUri = embeddedTarget ? void 0 : _resolveLocalSiblingFromRemoteUri(parentSchemaSourceUri, resolvedUri);
-      const targetUris = localSiblingUri && localSiblingUri !== resolvedUri ? [localSiblingUri, resolvedUri] : [resolvedUri];
+      const localSiblingUri = embeddedTarget
+        ? void 0
+        : _resolveLocalSiblingFromRemoteUri(parentSchemaSourceUri, resolvedUri);
+      const targetUris =
+        localSiblingUri && localSiblingUri !== resolvedUri ? [localSiblingUri, resolvedUri] : [resolvedUri];
       return _resolveByUri(targetUris);
     };
-    const resolveRefs = async (node, parentSchema, parentSchemaURL, parentSchemaDependencies, resolutionStack2, recursiveAnchorBase, inheritedDynamicScope) => {
-      if (!node || typeof node !== "object") {
+    const resolveRefs = async (
+      node,
+      parentSchema,
+      parentSchemaURL,
+      parentSchemaDependencies,
+      resolutionStack2,
+      recursiveAnchorBase,
+      inheritedDynamicScope,
+    ) => {
+      if (!node || typeof node !== 'object') {
         return null;
       }
       const toWalk = [
@@ -5467,24 +6168,35 @@ ${errs.join("\n")}`));
           baseUri: parentSchemaURL,
           sourceUri: node._sourceUri ?? parentSchemaURL,
           recursiveAnchorBase,
-          inheritedDynamicScope
-        }
+          inheritedDynamicScope,
+        },
       ];
       const seen = /* @__PURE__ */ new WeakSet();
       const openPromises = [];
-      const _handleRef = (next, nodeBaseUri, nodeSourceUri, nodeDialect, recursiveAnchorBase2, inheritedDynamicScope2, siblingRefCycleKeys) => {
+      const _handleRef = (
+        next,
+        nodeBaseUri,
+        nodeSourceUri,
+        nodeDialect,
+        recursiveAnchorBase2,
+        inheritedDynamicScope2,
+        siblingRefCycleKeys,
+      ) => {
         const currentDynamicScope = _addResourceDynamicAnchors(inheritedDynamicScope2, nodeBaseUri);
-        this.collectSchemaNodes((entry) => toWalk.push({
-          node: entry,
-          baseUri: nodeBaseUri,
-          sourceUri: nodeSourceUri,
-          recursiveAnchorBase: recursiveAnchorBase2,
-          inheritedDynamicScope: currentDynamicScope
-        }), this.schemaMapValues(next.definitions || next.$defs));
+        this.collectSchemaNodes(
+          (entry) =>
+            toWalk.push({
+              node: entry,
+              baseUri: nodeBaseUri,
+              sourceUri: nodeSourceUri,
+              recursiveAnchorBase: recursiveAnchorBase2,
+              inheritedDynamicScope: currentDynamicScope,
+            }),
+          this.schemaMapValues(next.definitions || next.$defs),
+        );
         const _hasRefSiblings = (node2) => {
           for (const k of Object.keys(node2)) {
-            if (REF_SIBLING_NONCONSTRAINT_KEYS.has(k))
-              continue;
+            if (REF_SIBLING_NONCONSTRAINT_KEYS.has(k)) continue;
             return true;
           }
           return false;
@@ -5498,11 +6210,12 @@ ${errs.join("\n")}`));
             }
           }
           const refValue = node2.$dynamicRef ?? node2.$recursiveRef ?? node2.$ref;
-          if (typeof refValue !== "string")
-            return;
+          if (typeof refValue !== 'string') return;
           node2.allOf = [
-            { [node2.$dynamicRef ? "$dynamicRef" : node2.$recursiveRef ? "$recursiveRef" : "$ref"]: refValue },
-            siblings
+            {
+              [node2.$dynamicRef ? '$dynamicRef' : node2.$recursiveRef ? '$recursiveRef' : '$ref']: refValue,
+            },
+            siblings,
           ];
           delete node2.$dynamicRef;
           delete node2.$recursiveRef;
@@ -5510,17 +6223,15 @@ ${errs.join("\n")}`));
         };
         const _stripRefSiblings = (node2) => {
           for (const k of Object.keys(node2)) {
-            if (!REF_SIBLING_NONCONSTRAINT_KEYS.has(k))
-              delete node2[k];
+            if (!REF_SIBLING_NONCONSTRAINT_KEYS.has(k)) delete node2[k];
           }
         };
         const seenRefs = /* @__PURE__ */ new Set();
         const _mergeIfResourceAlreadyInResolutionStack = (ref, resolvedResource, frag) => {
-          if (!resolutionStack2.has(resolvedResource))
-            return false;
+          if (!resolutionStack2.has(resolvedResource)) return false;
           if (!seenRefs.has(ref)) {
             const source = resourceIndexByUri.get(resolvedResource)?.root;
-            if (source && typeof source === "object") {
+            if (source && typeof source === 'object') {
               _merge(next, source, resolvedResource, frag, !!recursiveAnchorBase2);
             }
             seenRefs.add(ref);
@@ -5528,28 +6239,26 @@ ${errs.join("\n")}`));
           return true;
         };
         while (next.$dynamicRef || next.$recursiveRef || next.$ref) {
-          const isDynamicRef = typeof next.$dynamicRef === "string";
-          const isRecursiveRef = !isDynamicRef && typeof next.$recursiveRef === "string";
+          const isDynamicRef = typeof next.$dynamicRef === 'string';
+          const isRecursiveRef = !isDynamicRef && typeof next.$recursiveRef === 'string';
           const rawRef = next.$dynamicRef ?? next.$recursiveRef ?? next.$ref;
-          if (typeof rawRef !== "string")
-            break;
+          if (typeof rawRef !== 'string') break;
           next._$ref = rawRef;
           const ref = decodeURIComponent(rawRef);
-          const segments = ref.split("#", 2);
+          const segments = ref.split('#', 2);
           const baseUri = segments[0];
-          const frag = segments.length > 1 ? segments[1] : "";
+          const frag = segments.length > 1 ? segments[1] : '';
           const resolvedRefKey = `${baseUri ? _resolveAgainstBase(nodeBaseUri, baseUri) : nodeBaseUri}#${frag}`;
           if (_hasRefSiblings(next)) {
             if (nodeDialect === SchemaDialect.draft04 || nodeDialect === SchemaDialect.draft07) {
               _stripRefSiblings(next);
             } else {
-              if (siblingRefCycleKeys?.has(resolvedRefKey))
-                break;
+              if (siblingRefCycleKeys?.has(resolvedRefKey)) break;
               _rewriteRefWithSiblingsToAllOf(next);
               if (Array.isArray(next.allOf)) {
                 for (let i = 0; i < next.allOf.length; i++) {
                   const entry = next.allOf[i];
-                  if (entry && typeof entry === "object") {
+                  if (entry && typeof entry === 'object') {
                     let nextSiblingRefCycleKeys;
                     if (i === 0) {
                       nextSiblingRefCycleKeys = new Set(siblingRefCycleKeys);
@@ -5561,7 +6270,7 @@ ${errs.join("\n")}`));
                       sourceUri: nodeSourceUri,
                       recursiveAnchorBase: recursiveAnchorBase2,
                       inheritedDynamicScope: currentDynamicScope,
-                      siblingRefCycleKeys: nextSiblingRefCycleKeys
+                      siblingRefCycleKeys: nextSiblingRefCycleKeys,
                     });
                   }
                 }
@@ -5572,46 +6281,82 @@ ${errs.join("\n")}`));
           delete next.$dynamicRef;
           delete next.$recursiveRef;
           delete next.$ref;
-          if (isRecursiveRef && (ref === "#" || ref === "")) {
+          if (isRecursiveRef && (ref === '#' || ref === '')) {
             const targetRoot = resourceIndexByUri.get(nodeBaseUri)?.root;
-            const recursiveBase = targetRoot?.$recursiveAnchor && recursiveAnchorBase2 ? recursiveAnchorBase2 : nodeBaseUri;
+            const recursiveBase =
+              targetRoot?.$recursiveAnchor && recursiveAnchorBase2 ? recursiveAnchorBase2 : nodeBaseUri;
             if (recursiveBase.length > 0) {
               if (resolutionStack2?.has(recursiveBase) || recursiveBase === nodeBaseUri) {
                 const sourceRoot = resourceIndexByUri.get(recursiveBase)?.root ?? parentSchema;
                 if (!seenRefs.has(ref)) {
-                  _merge(next, sourceRoot, recursiveBase, "", false);
+                  _merge(next, sourceRoot, recursiveBase, '', false);
                   seenRefs.add(ref);
                 }
                 continue;
               }
-              openPromises.push(resolveExternalLink(next, recursiveBase, "", nodeBaseUri, nodeSourceUri, parentSchemaDependencies, resolutionStack2, recursiveAnchorBase2, currentDynamicScope));
+              openPromises.push(
+                resolveExternalLink(
+                  next,
+                  recursiveBase,
+                  '',
+                  nodeBaseUri,
+                  nodeSourceUri,
+                  parentSchemaDependencies,
+                  resolutionStack2,
+                  recursiveAnchorBase2,
+                  currentDynamicScope,
+                ),
+              );
               return;
             }
             continue;
           } else if (isDynamicRef) {
-            const targetResource = baseUri.length > 0 ? _resolveAgainstBase(nodeBaseUri, baseUri) : nodeBaseUri;
+            const targetResource =
+              baseUri.length > 0 ? _resolveAgainstBase(nodeBaseUri, baseUri) : nodeBaseUri;
             const targetFragments = resourceIndexByUri.get(targetResource)?.fragments;
             const targetHasDynamicAnchor = frag.length > 0 && targetFragments?.get(frag)?.dynamic;
             const dynamicTarget = targetHasDynamicAnchor ? currentDynamicScope?.get(frag)?.[0] : void 0;
             const resolveResource = dynamicTarget ? dynamicTarget._baseUri : targetResource;
             if (dynamicTarget && (resolveResource === nodeBaseUri || resolutionStack2.has(resolveResource))) {
               if (!seenRefs.has(ref)) {
-                _merge(next, dynamicTarget, resolveResource, "", false);
+                _merge(next, dynamicTarget, resolveResource, '', false);
                 seenRefs.add(ref);
               }
               continue;
             }
             if (baseUri.length > 0 || targetHasDynamicAnchor) {
-              if (_mergeIfResourceAlreadyInResolutionStack(ref, resolveResource, frag))
-                continue;
-              openPromises.push(resolveExternalLink(next, resolveResource, frag, nodeBaseUri, nodeSourceUri, parentSchemaDependencies, resolutionStack2, recursiveAnchorBase2, currentDynamicScope));
+              if (_mergeIfResourceAlreadyInResolutionStack(ref, resolveResource, frag)) continue;
+              openPromises.push(
+                resolveExternalLink(
+                  next,
+                  resolveResource,
+                  frag,
+                  nodeBaseUri,
+                  nodeSourceUri,
+                  parentSchemaDependencies,
+                  resolutionStack2,
+                  recursiveAnchorBase2,
+                  currentDynamicScope,
+                ),
+              );
               return;
             }
           } else if (baseUri.length > 0) {
             const resolvedBaseUri = _resolveAgainstBase(nodeBaseUri, baseUri);
-            if (_mergeIfResourceAlreadyInResolutionStack(ref, resolvedBaseUri, frag))
-              continue;
-            openPromises.push(resolveExternalLink(next, baseUri, frag, nodeBaseUri, nodeSourceUri, parentSchemaDependencies, resolutionStack2, recursiveAnchorBase2, currentDynamicScope));
+            if (_mergeIfResourceAlreadyInResolutionStack(ref, resolvedBaseUri, frag)) continue;
+            openPromises.push(
+              resolveExternalLink(
+                next,
+                baseUri,
+                frag,
+                nodeBaseUri,
+                nodeSourceUri,
+                parentSchemaDependencies,
+                resolutionStack2,
+                recursiveAnchorBase2,
+                currentDynamicScope,
+              ),
+            );
             return;
           }
           if (!seenRefs.has(ref)) {
@@ -5619,25 +6364,59 @@ ${errs.join("\n")}`));
             seenRefs.add(ref);
           }
         }
-        this.collectSchemaNodes((entry) => toWalk.push({
-          node: entry,
-          baseUri: next._baseUri || nodeBaseUri,
-          sourceUri: next._sourceUri || nodeSourceUri,
-          dialect: nodeDialect,
-          recursiveAnchorBase: recursiveAnchorBase2,
-          inheritedDynamicScope: currentDynamicScope
-        }), next.not, next.if, next.then, next.else, next.contains, next.propertyNames, next.additionalProperties, next.items, next.additionalItems, next.prefixItems, this.schemaMapValues(next.properties), this.schemaMapValues(next.patternProperties), this.schemaMapValues(next.dependentSchemas), this.schemaMapValues(next.dependencies), next.allOf, next.anyOf, next.oneOf, next.schemaSequence);
+        this.collectSchemaNodes(
+          (entry) =>
+            toWalk.push({
+              node: entry,
+              baseUri: next._baseUri || nodeBaseUri,
+              sourceUri: next._sourceUri || nodeSourceUri,
+              dialect: nodeDialect,
+              recursiveAnchorBase: recursiveAnchorBase2,
+              inheritedDynamicScope: currentDynamicScope,
+            }),
+          next.not,
+          next.if,
+          next.then,
+          next.else,
+          next.contains,
+          next.propertyNames,
+          next.additionalProperties,
+          next.items,
+          next.additionalItems,
+          next.prefixItems,
+          this.schemaMapValues(next.properties),
+          this.schemaMapValues(next.patternProperties),
+          this.schemaMapValues(next.dependentSchemas),
+          this.schemaMapValues(next.dependencies),
+          next.allOf,
+          next.anyOf,
+          next.oneOf,
+          next.schemaSequence,
+        );
       };
-      if (parentSchemaURL.indexOf("#") > 0) {
-        const segments = parentSchemaURL.split("#", 2);
+      if (parentSchemaURL.indexOf('#') > 0) {
+        const segments = parentSchemaURL.split('#', 2);
         if (segments[0].length > 0 && segments[1].length > 0) {
           const newSchema = {};
-          await resolveExternalLink(newSchema, segments[0], segments[1], parentSchemaURL, schema._sourceUri ?? parentSchemaURL, parentSchemaDependencies, resolutionStack2, recursiveAnchorBase, inheritedDynamicScope);
+          await resolveExternalLink(
+            newSchema,
+            segments[0],
+            segments[1],
+            parentSchemaURL,
+            schema._sourceUri ?? parentSchemaURL,
+            parentSchemaDependencies,
+            resolutionStack2,
+            recursiveAnchorBase,
+            inheritedDynamicScope,
+          );
           for (const key in schema) {
-            if (key === "required") {
+            if (key === 'required') {
               continue;
             }
-            if (Object.prototype.hasOwnProperty.call(schema, key) && !Object.prototype.hasOwnProperty.call(newSchema, key)) {
+            if (
+              Object.prototype.hasOwnProperty.call(schema, key) &&
+              !Object.prototype.hasOwnProperty.call(newSchema, key)
+            ) {
               newSchema[key] = schema[key];
             }
           }
@@ -5650,18 +6429,25 @@ ${errs.join("\n")}`));
         const nodeBaseUri = next._baseUri || item.baseUri;
         const nodeSourceUri = next._sourceUri || nodeBaseUri;
         const nodeDialect = next._dialect || item.dialect;
-        const nodeRecursiveAnchorBase = item.recursiveAnchorBase ?? (next.$recursiveAnchor ? nodeBaseUri : void 0);
-        if (seen.has(next))
-          continue;
+        const nodeRecursiveAnchorBase =
+          item.recursiveAnchorBase ?? (next.$recursiveAnchor ? nodeBaseUri : void 0);
+        if (seen.has(next)) continue;
         seen.add(next);
-        _handleRef(next, nodeBaseUri, nodeSourceUri, nodeDialect, nodeRecursiveAnchorBase, item.inheritedDynamicScope, item.siblingRefCycleKeys);
+        _handleRef(
+          next,
+          nodeBaseUri,
+          nodeSourceUri,
+          nodeDialect,
+          nodeRecursiveAnchorBase,
+          item.inheritedDynamicScope,
+          item.siblingRefCycleKeys,
+        );
       }
       return Promise.all(openPromises);
     };
     const resolutionStack = /* @__PURE__ */ new Set();
     const rootResource = schema._baseUri || schemaURL;
-    if (rootResource)
-      resolutionStack.add(rootResource);
+    if (rootResource) resolutionStack.add(rootResource);
     await resolveRefs(schema, schema, schemaURL, dependencies, resolutionStack);
     return new ResolvedSchema(schema, resolveErrors);
   }
@@ -5669,21 +6455,23 @@ ${errs.join("\n")}`));
     const resolveModelineSchema = () => {
       let schemaFromModeline = getSchemaFromModeline(doc);
       if (schemaFromModeline !== void 0) {
-        if (!schemaFromModeline.startsWith("file:") && !schemaFromModeline.startsWith("http")) {
-          let appendix = "";
-          if (schemaFromModeline.indexOf("#") > 0) {
-            const segments = schemaFromModeline.split("#", 2);
+        if (!schemaFromModeline.startsWith('file:') && !schemaFromModeline.startsWith('http')) {
+          let appendix = '';
+          if (schemaFromModeline.indexOf('#') > 0) {
+            const segments = schemaFromModeline.split('#', 2);
             schemaFromModeline = segments[0];
             appendix = segments[1];
           }
           if (!path2.isAbsolute(schemaFromModeline)) {
             const resUri = URI4.parse(resource);
-            schemaFromModeline = URI4.file(path2.resolve(path2.parse(resUri.fsPath).dir, schemaFromModeline)).toString();
+            schemaFromModeline = URI4.file(
+              path2.resolve(path2.parse(resUri.fsPath).dir, schemaFromModeline),
+            ).toString();
           } else {
             schemaFromModeline = URI4.file(schemaFromModeline).toString();
           }
           if (appendix.length > 0) {
-            schemaFromModeline += "#" + appendix;
+            schemaFromModeline += '#' + appendix;
           }
         }
         return schemaFromModeline;
@@ -5707,7 +6495,11 @@ ${errs.join("\n")}`));
                 if (!k8sAllSchema) {
                   k8sAllSchema = await this.getResolvedSchema(KUBERNETES_SCHEMA_URL);
                 }
-                const kubeSchema = autoDetectKubernetesSchema(doc, k8sAllSchema, this.yamlSettings.kubernetesCRDStoreUrl ?? CRD_CATALOG_URL);
+                const kubeSchema = autoDetectKubernetesSchema(
+                  doc,
+                  k8sAllSchema,
+                  this.yamlSettings.kubernetesCRDStoreUrl ?? CRD_CATALOG_URL,
+                );
                 if (kubeSchema) {
                   schemas.push(kubeSchema);
                   seen[schemaId] = true;
@@ -5734,40 +6526,50 @@ ${errs.join("\n")}`));
       return resolveSchemaForResource([modelineSchema]);
     }
     if (this.customSchemaProvider) {
-      return this.customSchemaProvider(resource).then((schemaUri) => {
-        if (Array.isArray(schemaUri)) {
-          if (schemaUri.length === 0) {
+      return this.customSchemaProvider(resource)
+        .then((schemaUri) => {
+          if (Array.isArray(schemaUri)) {
+            if (schemaUri.length === 0) {
+              return resolveSchema();
+            }
+            return Promise.all(
+              schemaUri.map((schemaUri2) => {
+                return this.resolveCustomSchema(schemaUri2, doc);
+              }),
+            ).then(
+              (schemas) => {
+                return {
+                  errors: [],
+                  schema: {
+                    allOf: schemas.map((schemaObj) => {
+                      return schemaObj.schema;
+                    }),
+                  },
+                };
+              },
+              () => {
+                return resolveSchema();
+              },
+            );
+          }
+          if (!schemaUri) {
             return resolveSchema();
           }
-          return Promise.all(schemaUri.map((schemaUri2) => {
-            return this.resolveCustomSchema(schemaUri2, doc);
-          })).then((schemas) => {
-            return {
-              errors: [],
-              schema: {
-                allOf: schemas.map((schemaObj) => {
-                  return schemaObj.schema;
-                })
-              }
-            };
-          }, () => {
+          return this.resolveCustomSchema(schemaUri, doc);
+        })
+        .then(
+          (schema) => {
+            return schema;
+          },
+          () => {
             return resolveSchema();
-          });
-        }
-        if (!schemaUri) {
-          return resolveSchema();
-        }
-        return this.resolveCustomSchema(schemaUri, doc);
-      }).then((schema) => {
-        return schema;
-      }, () => {
-        return resolveSchema();
-      });
+          },
+        );
     }
     return resolveSchema();
   }
   finalizeResolvedSchema(schema, schemaUrl, doc, includeErrorsForSequence) {
-    if (schema.schema && typeof schema.schema === "object") {
+    if (schema.schema && typeof schema.schema === 'object') {
       schema.schema.url = schemaUrl;
       if (schema.schema.schemaSequence && schema.schema.schemaSequence[doc.currentDocIndex]) {
         const selectedSchema = schema.schema.schemaSequence[doc.currentDocIndex];
@@ -5786,7 +6588,7 @@ ${errs.join("\n")}`));
       currSchemaArray = currSchemaArray.add(priority);
       this.schemaPriorityMapping.set(uri, currSchemaArray);
     } else {
-      this.schemaPriorityMapping.set(uri, (/* @__PURE__ */ new Set()).add(priority));
+      this.schemaPriorityMapping.set(uri, /* @__PURE__ */ new Set().add(priority));
     }
   }
   /**
@@ -5824,7 +6626,7 @@ ${errs.join("\n")}`));
   async saveSchema(schemaId, schemaContent) {
     const id = this.normalizeId(schemaId);
     this.getOrAddSchemaHandle(id, schemaContent);
-    this.schemaPriorityMapping.set(id, (/* @__PURE__ */ new Set()).add(SchemaPriority.Settings));
+    this.schemaPriorityMapping.set(id, /* @__PURE__ */ new Set().add(SchemaPriority.Settings));
     return Promise.resolve(void 0);
   }
   /**
@@ -5854,7 +6656,7 @@ ${errs.join("\n")}`));
     const schema = await this.getResolvedSchema(additions.schema);
     if (schema) {
       const resolvedSchemaLocation = this.resolveJSONSchemaToSection(schema.schema, additions.path);
-      if (typeof resolvedSchemaLocation === "object") {
+      if (typeof resolvedSchemaLocation === 'object') {
         resolvedSchemaLocation[additions.key] = additions.content;
       }
       await this.saveSchema(additions.schema, schema.schema);
@@ -5867,7 +6669,7 @@ ${errs.join("\n")}`));
     const schema = await this.getResolvedSchema(deletions.schema);
     if (schema) {
       const resolvedSchemaLocation = this.resolveJSONSchemaToSection(schema.schema, deletions.path);
-      if (typeof resolvedSchemaLocation === "object") {
+      if (typeof resolvedSchemaLocation === 'object') {
         delete resolvedSchemaLocation[deletions.key];
       }
       await this.saveSchema(deletions.schema, schema.schema);
@@ -5878,10 +6680,10 @@ ${errs.join("\n")}`));
    * @returns the JSON Schema resolved at that specific path
    */
   resolveJSONSchemaToSection(schema, paths) {
-    const splitPathway = paths.split("/");
+    const splitPathway = paths.split('/');
     let resolvedSchemaLocation = schema;
     for (const path5 of splitPathway) {
-      if (path5 === "") {
+      if (path5 === '') {
         continue;
       }
       this.resolveNext(resolvedSchemaLocation, path5);
@@ -5894,12 +6696,11 @@ ${errs.join("\n")}`));
    * @param object a location in the JSON Schema
    * @param token the next token that you want to search for
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   resolveNext(object, token) {
     if (Array.isArray(object) && isNaN(token)) {
-      throw new Error("Expected a number after the array object");
-    } else if (typeof object === "object" && typeof token !== "string") {
-      throw new Error("Expected a string after the object");
+      throw new Error('Expected a number after the array object');
+    } else if (typeof object === 'object' && typeof token !== 'string') {
+      throw new Error('Expected a string after the object');
     }
   }
   /**
@@ -5919,30 +6720,40 @@ ${errs.join("\n")}`));
   loadSchema(schemaUri) {
     const requestService = this.requestService;
     return super.loadSchema(schemaUri).then(async (unresolvedJsonSchema) => {
-      if (unresolvedJsonSchema.errors && (unresolvedJsonSchema.schema === void 0 || typeof unresolvedJsonSchema.schema === "number")) {
+      if (
+        unresolvedJsonSchema.errors &&
+        (unresolvedJsonSchema.schema === void 0 || typeof unresolvedJsonSchema.schema === 'number')
+      ) {
         return requestService(schemaUri).then(
           (content) => {
             if (!content) {
-              const errorMessage = l10n4.t("Unable to load schema from '{0}': No content. {1}", toDisplayString2(schemaUri), unresolvedJsonSchema.errors);
+              const errorMessage = l10n4.t(
+                "Unable to load schema from '{0}': No content. {1}",
+                toDisplayString2(schemaUri),
+                unresolvedJsonSchema.errors,
+              );
               return new UnresolvedSchema({}, [errorMessage]);
             }
             try {
               const schemaContent = parse5(content);
               return new UnresolvedSchema(schemaContent, []);
             } catch (yamlError) {
-              const errorMessage = l10n4.t("Unable to parse content from '{0}': {1}.", toDisplayString2(schemaUri), yamlError);
+              const errorMessage = l10n4.t(
+                "Unable to parse content from '{0}': {1}.",
+                toDisplayString2(schemaUri),
+                yamlError,
+              );
               return new UnresolvedSchema({}, [errorMessage]);
             }
           },
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
           (error) => {
             let errorMessage = error.toString();
-            const errorSplit = error.toString().split("Error: ");
+            const errorSplit = error.toString().split('Error: ');
             if (errorSplit.length > 1) {
               errorMessage = errorSplit[1];
             }
             return new UnresolvedSchema({}, [errorMessage]);
-          }
+          },
         );
       }
       unresolvedJsonSchema.uri = schemaUri;
@@ -5953,16 +6764,24 @@ ${errs.join("\n")}`));
         unresolvedJsonSchema.schema.versions = versions ?? unresolvedJsonSchema.schema.versions;
       } else if (unresolvedJsonSchema.errors && unresolvedJsonSchema.errors.length > 0) {
         let errorMessage = unresolvedJsonSchema.errors[0];
-        if (errorMessage.toLowerCase().indexOf("load") !== -1) {
-          errorMessage = l10n4.t("Unable to load schema from '{0}': No content.", toDisplayString2(schemaUri));
-        } else if (errorMessage.toLowerCase().indexOf("parse") !== -1) {
+        if (errorMessage.toLowerCase().indexOf('load') !== -1) {
+          errorMessage = l10n4.t(
+            "Unable to load schema from '{0}': No content.",
+            toDisplayString2(schemaUri),
+          );
+        } else if (errorMessage.toLowerCase().indexOf('parse') !== -1) {
           const content = await requestService(schemaUri);
           const jsonErrors = [];
           const schemaContent = Json3.parse(content, jsonErrors);
           if (jsonErrors.length && schemaContent) {
             const { offset } = jsonErrors[0];
             const { line, column } = getLineAndColumnFromOffset(content, offset);
-            errorMessage = l10n4.t("Unable to parse content from '{0}': Parse error at line: {1} column: {2}", toDisplayString2(schemaUri), line, column);
+            errorMessage = l10n4.t(
+              "Unable to parse content from '{0}': Parse error at line: {1} column: {2}",
+              toDisplayString2(schemaUri),
+              line,
+              column,
+            );
           }
         }
         return new UnresolvedSchema({}, [errorMessage]);
@@ -5982,7 +6801,6 @@ ${errs.join("\n")}`));
   setSchemaContributions(schemaContributions) {
     super.setSchemaContributions(schemaContributions);
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   getRegisteredSchemaIds(filter) {
     return super.getRegisteredSchemaIds(filter);
   }
@@ -5996,11 +6814,10 @@ ${errs.join("\n")}`));
 function toDisplayString2(url) {
   try {
     const uri = URI4.parse(url);
-    if (uri.scheme === "file") {
+    if (uri.scheme === 'file') {
       return uri.fsPath;
     }
-  } catch (e) {
-  }
+  } catch (e) {}
   return url;
 }
 function getLineAndColumnFromOffset(text, offset) {
@@ -6010,50 +6827,46 @@ function getLineAndColumnFromOffset(text, offset) {
   return { line, column };
 }
 function normalizeSchemaUri(uri) {
-  if (!uri)
-    return "";
+  if (!uri) return '';
   let s;
-  if (typeof uri === "string") {
+  if (typeof uri === 'string') {
     s = uri;
   } else {
-    s = uri.$id || uri.id || "";
+    s = uri.$id || uri.id || '';
   }
   s = s.trim();
-  const hash = s.indexOf("#");
+  const hash = s.indexOf('#');
   s = hash === -1 ? s : s.slice(0, hash);
-  s = s.replace(/^http:\/\/json-schema\.org\//i, "https://json-schema.org/");
-  s = s.replace(/\/+$/g, "");
+  s = s.replace(/^http:\/\/json-schema\.org\//i, 'https://json-schema.org/');
+  s = s.replace(/\/+$/g, '');
   return s;
 }
 function knownDialectFromSchemaUri(schemaUri) {
-  if (schemaUri === normalizeSchemaUri(ajv4.defaultMeta()))
-    return SchemaDialect.draft04;
-  if (schemaUri === normalizeSchemaUri(ajv7.defaultMeta()))
-    return SchemaDialect.draft07;
-  if (schemaUri === normalizeSchemaUri(ajv2019.defaultMeta()))
-    return SchemaDialect.draft2019;
-  if (schemaUri === normalizeSchemaUri(ajv2020.defaultMeta()))
-    return SchemaDialect.draft2020;
+  if (schemaUri === normalizeSchemaUri(ajv4.defaultMeta())) return SchemaDialect.draft04;
+  if (schemaUri === normalizeSchemaUri(ajv7.defaultMeta())) return SchemaDialect.draft07;
+  if (schemaUri === normalizeSchemaUri(ajv2019.defaultMeta())) return SchemaDialect.draft2019;
+  if (schemaUri === normalizeSchemaUri(ajv2020.defaultMeta())) return SchemaDialect.draft2020;
   return void 0;
 }
 function getAjvLocalizer(locale) {
-  if (!locale)
-    return void 0;
+  if (!locale) return void 0;
   const lowerLocale = locale.trim().toLowerCase();
   const aliasedLocale = AJV_LOCALE_ALIASES.get(lowerLocale);
-  return ajvLocalizers[locale] || ajvLocalizers[lowerLocale] || (aliasedLocale ? ajvLocalizers[aliasedLocale] : void 0);
+  return (
+    ajvLocalizers[locale] ||
+    ajvLocalizers[lowerLocale] ||
+    (aliasedLocale ? ajvLocalizers[aliasedLocale] : void 0)
+  );
 }
 function localizeAjvErrors(errors, locale) {
   const localizer = getAjvLocalizer(locale) || ajvLocalizers.en;
   localizer(errors);
 }
 async function pickSchemaDialect($schema, loadSchema) {
-  if (!$schema)
-    return void 0;
-  const s = normalizeSchemaUri($schema || "");
+  if (!$schema) return void 0;
+  const s = normalizeSchemaUri($schema || '');
   const dialect = knownDialectFromSchemaUri(s);
-  if (dialect)
-    return dialect;
+  if (dialect) return dialect;
   const cached = schemaDialectCache.get(s);
   if (cached) {
     return cached;
@@ -6062,18 +6875,14 @@ async function pickSchemaDialect($schema, loadSchema) {
   if (inflight) {
     return inflight;
   }
-  if (!loadSchema)
-    return void 0;
+  if (!loadSchema) return void 0;
   const promise = (async () => {
     const meta = await loadSchema(s);
-    if (meta.errors?.length)
-      return void 0;
+    if (meta.errors?.length) return void 0;
     const metaSchema = meta.schema;
-    if (!metaSchema || typeof metaSchema !== "object")
-      return void 0;
+    if (!metaSchema || typeof metaSchema !== 'object') return void 0;
     const metaDialect = knownDialectFromSchemaUri(metaSchema.$schema);
-    if (metaDialect)
-      return metaDialect;
+    if (metaDialect) return metaDialect;
     return void 0;
   })();
   schemaDialectInFlight.set(s, promise);
@@ -6101,18 +6910,18 @@ function pickMetaValidator(dialect) {
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/documentSymbols.js
-import { isMap as isMap3, isSeq as isSeq3 } from "yaml";
+import { isMap as isMap3, isSeq as isSeq3 } from 'yaml';
 var YAMLDocumentSymbols = class {
   constructor(schemaService, telemetry2) {
     this.telemetry = telemetry2;
     this.jsonDocumentSymbols = new JSONDocumentSymbols(schemaService);
     this.jsonDocumentSymbols.getKeyLabel = (property) => {
       const keyNode = property.keyNode.internalNode;
-      let name = "";
+      let name = '';
       if (isMap3(keyNode)) {
-        name = "{}";
+        name = '{}';
       } else if (isSeq3(keyNode)) {
-        name = "[]";
+        name = '[]';
       } else {
         name = keyNode.source;
       }
@@ -6123,16 +6932,16 @@ var YAMLDocumentSymbols = class {
     let results = [];
     try {
       const doc = yamlDocumentsCache.getYamlDocument(document);
-      if (!doc || doc["documents"].length === 0) {
+      if (!doc || doc['documents'].length === 0) {
         return null;
       }
-      for (const yamlDoc of doc["documents"]) {
+      for (const yamlDoc of doc['documents']) {
         if (yamlDoc.root) {
           results = results.concat(this.jsonDocumentSymbols.findDocumentSymbols(document, yamlDoc, context));
         }
       }
     } catch (err) {
-      this.telemetry?.sendError("yaml.documentSymbols.error", err);
+      this.telemetry?.sendError('yaml.documentSymbols.error', err);
     }
     return results;
   }
@@ -6140,27 +6949,27 @@ var YAMLDocumentSymbols = class {
     let results = [];
     try {
       const doc = yamlDocumentsCache.getYamlDocument(document);
-      if (!doc || doc["documents"].length === 0) {
+      if (!doc || doc['documents'].length === 0) {
         return null;
       }
-      for (const yamlDoc of doc["documents"]) {
+      for (const yamlDoc of doc['documents']) {
         if (yamlDoc.root) {
           results = results.concat(this.jsonDocumentSymbols.findDocumentSymbols2(document, yamlDoc, context));
         }
       }
     } catch (err) {
-      this.telemetry?.sendError("yaml.hierarchicalDocumentSymbols.error", err);
+      this.telemetry?.sendError('yaml.hierarchicalDocumentSymbols.error', err);
     }
     return results;
   }
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlHover.js
-import * as l10n5 from "@vscode/l10n";
-import * as path3 from "path-browserify";
-import { MarkupKind as MarkupKind2, Range as Range4 } from "vscode-languageserver-types";
-import { URI as URI5 } from "vscode-uri";
-import { isAlias as isAlias2, isMap as isMap4, isSeq as isSeq4, stringify as stringifyYAML } from "yaml";
+import * as l10n5 from '@vscode/l10n';
+import * as path3 from 'path-browserify';
+import { MarkupKind as MarkupKind2, Range as Range4 } from 'vscode-languageserver-types';
+import { URI as URI5 } from 'vscode-uri';
+import { isAlias as isAlias2, isMap as isMap4, isSeq as isSeq4, stringify as stringifyYAML } from 'yaml';
 
 // node_modules/yaml-language-server/lib/esm/languageservice/parser/isKubernetes.js
 function setKubernetesParserOption(jsonDocuments, option) {
@@ -6178,13 +6987,13 @@ function toYamlStringScalar(s, preferSingleQuote = false) {
   if (s.length === 1 && s === '"') {
     return '"\\""';
   }
-  if (s.length === 2 && (s[0] === '"' && s[1] === '"' || s[0] === "'" && s[1] === "'")) {
+  if (s.length === 2 && ((s[0] === '"' && s[1] === '"') || (s[0] === "'" && s[1] === "'"))) {
     return s[0] === '"' ? '"\\"\\""' : `"''"`;
   }
   if (s.length >= 2) {
     const firstChar = s[0];
     const lastChar = s[s.length - 1];
-    if (firstChar === '"' && lastChar === '"' || firstChar === "'" && lastChar === "'") {
+    if ((firstChar === '"' && lastChar === '"') || (firstChar === "'" && lastChar === "'")) {
       return s;
     }
   }
@@ -6194,7 +7003,12 @@ function toYamlStringScalar(s, preferSingleQuote = false) {
   if (/^(?:on|off|true|false|yes|no|null|~)$/i.test(s)) {
     return `${quote}${s}${quote}`;
   }
-  if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s) || /^0o[0-7]+$/.test(s) || /^0[0-7]+$/.test(s)) {
+  if (
+    /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(s) ||
+    /^0x[0-9a-fA-F]+$/.test(s) ||
+    /^0o[0-7]+$/.test(s) ||
+    /^0[0-7]+$/.test(s)
+  ) {
     return `"${s}"`;
   }
   if (/^\s|\s$/.test(s)) {
@@ -6249,47 +7063,55 @@ var YAMLHover = class {
       currentDoc.currentDocIndex = currentDocIndex;
       return this.getHover(document, position, currentDoc);
     } catch (error) {
-      this.telemetry?.sendError("yaml.hover.error", error);
+      this.telemetry?.sendError('yaml.hover.error', error);
     }
   }
   // method copied from https://github.com/microsoft/vscode-json-languageservice/blob/2ea5ad3d2ffbbe40dea11cfe764a502becf113ce/src/services/jsonHover.ts#L23
   getHover(document, position, doc) {
     const offset = document.offsetAt(position);
     let node = doc.getNodeFromOffset(offset);
-    if (!node || (node.type === "object" || node.type === "array") && offset > node.offset + 1 && offset < node.offset + node.length - 1) {
+    if (
+      !node ||
+      ((node.type === 'object' || node.type === 'array') &&
+        offset > node.offset + 1 &&
+        offset < node.offset + node.length - 1)
+    ) {
       return Promise.resolve(null);
     }
     const hoverRangeNode = node;
-    if (node.type === "string") {
+    if (node.type === 'string') {
       const parent = node.parent;
-      if (parent && parent.type === "property" && parent.keyNode === node) {
+      if (parent && parent.type === 'property' && parent.keyNode === node) {
         node = parent.valueNode;
         if (!node) {
           return Promise.resolve(null);
         }
       }
     }
-    const hoverRange = Range4.create(document.positionAt(hoverRangeNode.offset), document.positionAt(hoverRangeNode.offset + hoverRangeNode.length));
+    const hoverRange = Range4.create(
+      document.positionAt(hoverRangeNode.offset),
+      document.positionAt(hoverRangeNode.offset + hoverRangeNode.length),
+    );
     const createHover = (contents) => {
       const markupContent = {
         kind: MarkupKind2.Markdown,
-        value: contents
+        value: contents,
       };
       const result = {
         contents: markupContent,
-        range: hoverRange
+        range: hoverRange,
       };
       return result;
     };
-    if (this.shouldHoverAnchor && node.type === "property" && node.valueNode) {
-      if (node.valueNode.type === "object") {
+    if (this.shouldHoverAnchor && node.type === 'property' && node.valueNode) {
+      if (node.valueNode.type === 'object') {
         const resolved = this.resolveMergeKeys(node.valueNode, doc);
-        const contents = "```yaml\n" + stringifyYAML(resolved, null, 2) + "\n```";
+        const contents = '```yaml\n' + stringifyYAML(resolved, null, 2) + '\n```';
         return Promise.resolve(createHover(contents));
       }
     }
     const removePipe = (value) => {
-      return value.replace(/\s\|\|\s*$/, "");
+      return value.replace(/\s\|\|\s*$/, '');
     };
     return this.schemaService.getSchemaForResource(document.uri, doc).then((schema) => {
       if (schema && node && !schema.errors.length) {
@@ -6301,9 +7123,14 @@ var YAMLHover = class {
         const markdownEnums = [];
         let enumIdx = void 0;
         matchingSchemas.every((s) => {
-          if ((s.node === node || node.type === "property" && node.valueNode === s.node) && !s.inverted && s.schema) {
+          if (
+            (s.node === node || (node.type === 'property' && node.valueNode === s.node)) &&
+            !s.inverted &&
+            s.schema
+          ) {
             title = title || s.schema.title || s.schema.closestTitle;
-            markdownDescription = markdownDescription || s.schema.markdownDescription || this.toMarkdown(s.schema.description);
+            markdownDescription =
+              markdownDescription || s.schema.markdownDescription || this.toMarkdown(s.schema.description);
             if (s.schema.enum) {
               enumIdx = s.schema.enum.indexOf(getNodeValue3(node));
               if (s.schema.markdownEnumDescriptions) {
@@ -6315,27 +7142,32 @@ var YAMLHover = class {
               }
               s.schema.enum.forEach((enumValue, idx) => {
                 var _a;
-                enumValue = typeof enumValue === "string" ? toYamlStringScalar(enumValue, false) : JSON.stringify(enumValue);
+                enumValue =
+                  typeof enumValue === 'string'
+                    ? toYamlStringScalar(enumValue, false)
+                    : JSON.stringify(enumValue);
                 const foundIdx = markdownEnums.findIndex((me) => me.value === enumValue);
                 if (foundIdx < 0) {
                   markdownEnums.push({
                     value: enumValue,
-                    description: markdownEnumDescriptions[idx]
+                    description: markdownEnumDescriptions[idx],
                   });
                 } else {
-                  (_a = markdownEnums[foundIdx]).description || (_a.description = markdownEnumDescriptions[idx]);
+                  (_a = markdownEnums[foundIdx]).description ||
+                    (_a.description = markdownEnumDescriptions[idx]);
                 }
               });
             }
             if (s.schema.anyOf && isAllSchemasMatched(node, matchingSchemas, s.schema)) {
-              title = "";
-              markdownDescription = s.schema.description ? s.schema.description + "\n" : "";
+              title = '';
+              markdownDescription = s.schema.description ? s.schema.description + '\n' : '';
               s.schema.anyOf.forEach((childSchema, index) => {
-                title += childSchema.title || s.schema.closestTitle || "";
-                markdownDescription += childSchema.markdownDescription || this.toMarkdown(childSchema.description) || "";
+                title += childSchema.title || s.schema.closestTitle || '';
+                markdownDescription +=
+                  childSchema.markdownDescription || this.toMarkdown(childSchema.description) || '';
                 if (index !== s.schema.anyOf.length - 1) {
-                  title += " || ";
-                  markdownDescription += " || ";
+                  title += ' || ';
+                  markdownDescription += ' || ';
                 }
               });
               title = removePipe(title);
@@ -6349,9 +7181,9 @@ var YAMLHover = class {
           }
           return true;
         });
-        let result = "";
+        let result = '';
         if (title) {
-          result = "#### " + this.toMarkdown(title);
+          result = '#### ' + this.toMarkdown(title);
         }
         if (markdownDescription) {
           result = ensureLineBreak(result);
@@ -6359,7 +7191,7 @@ var YAMLHover = class {
         }
         if (markdownEnums.length !== 0) {
           result = ensureLineBreak(result);
-          result += l10n5.t("Allowed Values:") + "\n\n";
+          result += l10n5.t('Allowed Values:') + '\n\n';
           if (enumIdx) {
             markdownEnums.unshift(markdownEnums.splice(enumIdx, 1)[0]);
           }
@@ -6376,7 +7208,7 @@ var YAMLHover = class {
         if (markdownExamples.length !== 0) {
           markdownExamples.forEach((example) => {
             result = ensureLineBreak(result);
-            result += l10n5.t("Example:") + "\n\n";
+            result += l10n5.t('Example:') + '\n\n';
             result += `\`\`\`yaml
 ${example}\`\`\`
 `;
@@ -6384,7 +7216,7 @@ ${example}\`\`\`
         }
         if (result.length > 0 && schema.schema.url && this.hoverSchemaSource) {
           result = ensureLineBreak(result);
-          result += l10n5.t("Source: [{0}]({1})", getSchemaName(schema.schema), schema.schema.url);
+          result += l10n5.t('Source: [{0}]({1})', getSchemaName(schema.schema), schema.schema.url);
         }
         return createHover(result);
       }
@@ -6404,9 +7236,9 @@ ${example}\`\`\`
     while (unprocessedProperties.length > 0) {
       const propertyNode = unprocessedProperties.shift();
       const key = propertyNode.keyNode.value;
-      if (key === "<<" && propertyNode.valueNode) {
+      if (key === '<<' && propertyNode.valueNode) {
         const mergeValue = this.resolveMergeValue(propertyNode.valueNode, doc, currentRecursionLevel + 1);
-        if (mergeValue && typeof mergeValue === "object" && !Array.isArray(mergeValue)) {
+        if (mergeValue && typeof mergeValue === 'object' && !Array.isArray(mergeValue)) {
           const mergeKeys = Object.keys(mergeValue);
           for (const mergeKey of mergeKeys) {
             result[mergeKey] = mergeValue[mergeKey];
@@ -6428,9 +7260,9 @@ ${example}\`\`\`
   resolveMergeValue(node, doc, currentRecursionLevel) {
     const MAX_MERGE_RECURSION_LEVEL = 10;
     if (currentRecursionLevel >= MAX_MERGE_RECURSION_LEVEL) {
-      return { "<<": node.parent.internalNode["value"] + " (recursion limit reached)" };
+      return { '<<': node.parent.internalNode['value'] + ' (recursion limit reached)' };
     }
-    if (node.type === "object") {
+    if (node.type === 'object') {
       return this.resolveMergeKeys(node, doc, currentRecursionLevel);
     }
     return this.astNodeToValue(node, doc, currentRecursionLevel);
@@ -6447,16 +7279,16 @@ ${example}\`\`\`
       return null;
     }
     switch (node.type) {
-      case "object": {
+      case 'object': {
         return this.resolveMergeKeys(node, doc, currentRecursionLevel);
       }
-      case "array": {
+      case 'array': {
         return node.children.map((child) => this.astNodeToValue(child, doc, currentRecursionLevel));
       }
-      case "string":
-      case "number":
-      case "boolean":
-      case "null": {
+      case 'string':
+      case 'number':
+      case 'boolean':
+      case 'null': {
         return node.value;
       }
       default: {
@@ -6479,7 +7311,7 @@ ${example}\`\`\`
         if (pair.key && pair.value) {
           const key = this.nodeToValue(pair.key);
           const value = this.nodeToValue(pair.value);
-          if (typeof key === "string") {
+          if (typeof key === 'string') {
             result[key] = value;
           }
         }
@@ -6494,11 +7326,11 @@ ${example}\`\`\`
   // copied from https://github.com/microsoft/vscode-json-languageservice/blob/2ea5ad3d2ffbbe40dea11cfe764a502becf113ce/src/services/jsonHover.ts#L112
   toMarkdown(plain) {
     if (plain) {
-      let escaped = plain.replace(/([^\n\r])(\r?\n)([^\n\r])/gm, "$1\n\n$3");
-      escaped = escaped.replace(/[\\`*_{}[\]#+!]/g, "\\$&");
+      let escaped = plain.replace(/([^\n\r])(\r?\n)([^\n\r])/gm, '$1\n\n$3');
+      escaped = escaped.replace(/[\\`*_{}[\]#+!]/g, '\\$&');
       if (this.indentation !== void 0) {
-        const indentationMatchRegex = new RegExp(` {${this.indentation.length}}`, "g");
-        escaped = escaped.replace(indentationMatchRegex, "&emsp;");
+        const indentationMatchRegex = new RegExp(` {${this.indentation.length}}`, 'g');
+        escaped = escaped.replace(indentationMatchRegex, '&emsp;');
       }
       return escaped;
     }
@@ -6509,13 +7341,13 @@ function ensureLineBreak(content) {
   if (content.length === 0) {
     return content;
   }
-  if (!content.endsWith("\n")) {
-    content += "\n";
+  if (!content.endsWith('\n')) {
+    content += '\n';
   }
-  return content + "\n";
+  return content + '\n';
 }
 function getSchemaName(schema) {
-  let result = "JSON Schema";
+  let result = 'JSON Schema';
   const urlString = schema.url;
   if (urlString) {
     const url = URI5.parse(urlString);
@@ -6526,8 +7358,8 @@ function getSchemaName(schema) {
   return result;
 }
 function toMarkdownCodeBlock(content) {
-  if (content.indexOf("`") !== -1) {
-    return "`` " + content + " ``";
+  if (content.indexOf('`') !== -1) {
+    return '`` ' + content + ' ``';
   }
   return content;
 }
@@ -6536,7 +7368,11 @@ function isAllSchemasMatched(node, matchingSchemas, schema) {
   for (const matchSchema of matchingSchemas) {
     if (node === matchSchema.node && matchSchema.schema !== schema) {
       schema.anyOf.forEach((childSchema) => {
-        if (matchSchema.schema.title === childSchema.title && matchSchema.schema.description === childSchema.description && matchSchema.schema.properties === childSchema.properties) {
+        if (
+          matchSchema.schema.title === childSchema.title &&
+          matchSchema.schema.description === childSchema.description &&
+          matchSchema.schema.properties === childSchema.properties
+        ) {
           count++;
         }
       });
@@ -6546,7 +7382,7 @@ function isAllSchemasMatched(node, matchingSchemas, schema) {
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlValidation.js
-import { Diagnostic as Diagnostic6, Position as Position2 } from "vscode-languageserver-types";
+import { Diagnostic as Diagnostic6, Position as Position2 } from 'vscode-languageserver-types';
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/diagnostic-filter.js
 var YAML_DISABLE_PATTERN = /^\s*#\s*yaml-language-server-disable\b(.*)$/;
@@ -6555,7 +7391,10 @@ function parseDisableSpecifiers(raw) {
   if (!trimmed) {
     return [];
   }
-  return trimmed.split(",").map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0);
+  return trimmed
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s.length > 0);
 }
 function shouldSuppressDiagnostic(specifiers, diagnosticMessage) {
   if (specifiers.length === 0) {
@@ -6584,9 +7423,21 @@ function filterSuppressedDiagnostics(diagnostics, getStartLine, getMessage, getL
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/validation/unused-anchors.js
-import { Diagnostic as Diagnostic3, DiagnosticSeverity as DiagnosticSeverity5, DiagnosticTag, Range as Range5 } from "vscode-languageserver-types";
-import { isAlias as isAlias3, isCollection, isNode as isNode3, isScalar as isScalar4, visit as visit3, CST } from "yaml";
-import * as l10n6 from "@vscode/l10n";
+import {
+  Diagnostic as Diagnostic3,
+  DiagnosticSeverity as DiagnosticSeverity5,
+  DiagnosticTag,
+  Range as Range5,
+} from 'vscode-languageserver-types';
+import {
+  isAlias as isAlias3,
+  isCollection,
+  isNode as isNode3,
+  isScalar as isScalar4,
+  visit as visit3,
+  CST,
+} from 'yaml';
+import * as l10n6 from '@vscode/l10n';
 var UnusedAnchorsValidator = class {
   validate(document, yamlDoc) {
     const result = [];
@@ -6614,8 +7465,16 @@ var UnusedAnchorsValidator = class {
       if (!usedAnchors.has(anchor)) {
         const aToken = this.getAnchorNode(anchorParent.get(anchor), anchor);
         if (aToken) {
-          const range = Range5.create(document.positionAt(aToken.offset), document.positionAt(aToken.offset + aToken.source.length));
-          const warningDiagnostic = Diagnostic3.create(range, l10n6.t('Unused anchor "{0}"', aToken.source), DiagnosticSeverity5.Information, 0);
+          const range = Range5.create(
+            document.positionAt(aToken.offset),
+            document.positionAt(aToken.offset + aToken.source.length),
+          );
+          const warningDiagnostic = Diagnostic3.create(
+            range,
+            l10n6.t('Unused anchor "{0}"', aToken.source),
+            DiagnosticSeverity5.Information,
+            0,
+          );
           warningDiagnostic.tags = [DiagnosticTag.Unnecessary];
           result.push(warningDiagnostic);
         }
@@ -6627,7 +7486,12 @@ var UnusedAnchorsValidator = class {
         const startOffset = nodeRange[0];
         const endOffset = nodeRange[1];
         const range = Range5.create(document.positionAt(startOffset), document.positionAt(endOffset));
-        const warningDiagnostic = Diagnostic3.create(range, l10n6.t('Unresolved alias "{0}"', node.toString()), DiagnosticSeverity5.Information, 0);
+        const warningDiagnostic = Diagnostic3.create(
+          range,
+          l10n6.t('Unresolved alias "{0}"', node.toString()),
+          DiagnosticSeverity5.Information,
+          0,
+        );
         warningDiagnostic.tags = [DiagnosticTag.Unnecessary];
         result.push(warningDiagnostic);
       }
@@ -6641,8 +7505,7 @@ var UnusedAnchorsValidator = class {
         return getAnchorFromCollectionItem(token);
       } else if (CST.isCollection(token)) {
         for (const t10 of token.items) {
-          if (node.srcToken !== t10.value)
-            continue;
+          if (node.srcToken !== t10.value) continue;
           const anchor = getAnchorFromCollectionItem(t10);
           if (anchor) {
             return anchor;
@@ -6655,13 +7518,13 @@ var UnusedAnchorsValidator = class {
 };
 function getAnchorFromCollectionItem(token) {
   for (const t10 of token.start) {
-    if (t10.type === "anchor") {
+    if (t10.type === 'anchor') {
       return t10;
     }
   }
   if (token.sep && Array.isArray(token.sep)) {
     for (const t10 of token.sep) {
-      if (t10.type === "anchor") {
+      if (t10.type === 'anchor') {
         return t10;
       }
     }
@@ -6669,22 +7532,40 @@ function getAnchorFromCollectionItem(token) {
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/validation/yaml-style.js
-import { Diagnostic as Diagnostic4, DiagnosticSeverity as DiagnosticSeverity6, Range as Range6 } from "vscode-languageserver-types";
-import { isMap as isMap5, isSeq as isSeq5, visit as visit4 } from "yaml";
-import * as l10n7 from "@vscode/l10n";
+import {
+  Diagnostic as Diagnostic4,
+  DiagnosticSeverity as DiagnosticSeverity6,
+  Range as Range6,
+} from 'vscode-languageserver-types';
+import { isMap as isMap5, isSeq as isSeq5, visit as visit4 } from 'yaml';
+import * as l10n7 from '@vscode/l10n';
 var YAMLStyleValidator = class {
   constructor(settings) {
-    this.forbidMapping = settings.flowMapping === "forbid";
-    this.forbidSequence = settings.flowSequence === "forbid";
+    this.forbidMapping = settings.flowMapping === 'forbid';
+    this.forbidSequence = settings.flowSequence === 'forbid';
   }
   validate(document, yamlDoc) {
     const result = [];
     visit4(yamlDoc.internalDocument, (key, node) => {
-      if (this.forbidMapping && isMap5(node) && node.srcToken?.type === "flow-collection") {
-        result.push(Diagnostic4.create(this.getRangeOf(document, node.srcToken), l10n7.t("Flow style mapping is forbidden"), DiagnosticSeverity6.Error, "flowMap"));
+      if (this.forbidMapping && isMap5(node) && node.srcToken?.type === 'flow-collection') {
+        result.push(
+          Diagnostic4.create(
+            this.getRangeOf(document, node.srcToken),
+            l10n7.t('Flow style mapping is forbidden'),
+            DiagnosticSeverity6.Error,
+            'flowMap',
+          ),
+        );
       }
-      if (this.forbidSequence && isSeq5(node) && node.srcToken?.type === "flow-collection") {
-        result.push(Diagnostic4.create(this.getRangeOf(document, node.srcToken), l10n7.t("Flow style sequence is forbidden"), DiagnosticSeverity6.Error, "flowSeq"));
+      if (this.forbidSequence && isSeq5(node) && node.srcToken?.type === 'flow-collection') {
+        result.push(
+          Diagnostic4.create(
+            this.getRangeOf(document, node.srcToken),
+            l10n7.t('Flow style sequence is forbidden'),
+            DiagnosticSeverity6.Error,
+            'flowSeq',
+          ),
+        );
       }
     });
     return result;
@@ -6698,8 +7579,12 @@ var YAMLStyleValidator = class {
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/validation/map-key-order.js
-import { Diagnostic as Diagnostic5, DiagnosticSeverity as DiagnosticSeverity7, Range as Range7 } from "vscode-languageserver-types";
-import { isMap as isMap6, visit as visit5 } from "yaml";
+import {
+  Diagnostic as Diagnostic5,
+  DiagnosticSeverity as DiagnosticSeverity7,
+  Range as Range7,
+} from 'vscode-languageserver-types';
+import { isMap as isMap6, visit as visit5 } from 'yaml';
 var MapKeyOrderValidator = class {
   validate(document, yamlDoc) {
     const result = [];
@@ -6708,7 +7593,14 @@ var MapKeyOrderValidator = class {
         for (let i = 1; i < node.items.length; i++) {
           if (compare(node.items[i - 1], node.items[i]) > 0) {
             const range = createRange2(document, node.items[i - 1]);
-            result.push(Diagnostic5.create(range, `Wrong ordering of key "${node.items[i - 1].key}" in mapping`, DiagnosticSeverity7.Error, "mapKeyOrder"));
+            result.push(
+              Diagnostic5.create(
+                range,
+                `Wrong ordering of key "${node.items[i - 1].key}" in mapping`,
+                DiagnosticSeverity7.Error,
+                'mapKeyOrder',
+              ),
+            );
             break;
           }
         }
@@ -6734,7 +7626,9 @@ var yamlDiagToLSDiag = (yamlDiag, textDocument) => {
   const start = textDocument.positionAt(yamlDiag.location.start);
   const range = {
     start,
-    end: yamlDiag.location.toLineEnd ? Position2.create(start.line, new TextBuffer(textDocument).getLineLength(start.line)) : textDocument.positionAt(yamlDiag.location.end)
+    end: yamlDiag.location.toLineEnd
+      ? Position2.create(start.line, new TextBuffer(textDocument).getLineLength(start.line))
+      : textDocument.positionAt(yamlDiag.location.end),
   };
   return Diagnostic6.create(range, yamlDiag.message, yamlDiag.severity, yamlDiag.code, YAML_SOURCE);
 };
@@ -6742,7 +7636,7 @@ var YAMLValidation = class {
   constructor(schemaService, telemetry2) {
     this.telemetry = telemetry2;
     this.validators = [];
-    this.MATCHES_MULTIPLE = "Matches multiple schemas when only one must validate.";
+    this.MATCHES_MULTIPLE = 'Matches multiple schemas when only one must validate.';
     this.validationEnabled = true;
     this.jsonValidation = new JSONValidation(schemaService, Promise);
   }
@@ -6753,7 +7647,7 @@ var YAMLValidation = class {
       this.customTags = settings.customTags;
       this.disableAdditionalProperties = settings.disableAdditionalProperties;
       this.yamlVersion = settings.yamlVersion;
-      if (settings.flowMapping === "forbid" || settings.flowSequence === "forbid") {
+      if (settings.flowMapping === 'forbid' || settings.flowSequence === 'forbid') {
         this.validators.push(new YAMLStyleValidator(settings));
       }
       if (settings.keyOrdering) {
@@ -6768,7 +7662,11 @@ var YAMLValidation = class {
     }
     const validationResult = [];
     try {
-      const yamlDocument = yamlDocumentsCache.getYamlDocument(textDocument, { customTags: this.customTags, yamlVersion: this.yamlVersion }, true);
+      const yamlDocument = yamlDocumentsCache.getYamlDocument(
+        textDocument,
+        { customTags: this.customTags, yamlVersion: this.yamlVersion },
+        true,
+      );
       let index = 0;
       for (const currentYAMLDoc of yamlDocument.documents) {
         currentYAMLDoc.isKubernetes = isKubernetes;
@@ -6788,7 +7686,7 @@ var YAMLValidation = class {
         index++;
       }
     } catch (err) {
-      this.telemetry?.sendError("yaml.validation.error", err);
+      this.telemetry?.sendError('yaml.validation.error', err);
     }
     let previousErr;
     const foundSignatures = /* @__PURE__ */ new Set();
@@ -6797,31 +7695,41 @@ var YAMLValidation = class {
       if (isKubernetes && err.message === this.MATCHES_MULTIPLE) {
         continue;
       }
-      if (Object.prototype.hasOwnProperty.call(err, "location")) {
+      if (Object.prototype.hasOwnProperty.call(err, 'location')) {
         err = yamlDiagToLSDiag(err, textDocument);
       }
       if (!err.source) {
         err.source = YAML_SOURCE;
       }
-      if (previousErr && previousErr.message === err.message && previousErr.range.end.line === err.range.start.line && Math.abs(previousErr.range.end.character - err.range.end.character) >= 1) {
+      if (
+        previousErr &&
+        previousErr.message === err.message &&
+        previousErr.range.end.line === err.range.start.line &&
+        Math.abs(previousErr.range.end.character - err.range.end.character) >= 1
+      ) {
         previousErr.range.end = err.range.end;
         continue;
       } else {
         previousErr = err;
       }
-      const errSig = err.range.start.line + " " + err.range.start.character + " " + err.message;
+      const errSig = err.range.start.line + ' ' + err.range.start.character + ' ' + err.message;
       if (!foundSignatures.has(errSig)) {
         duplicateMessagesRemoved.push(err);
         foundSignatures.add(errSig);
       }
     }
     const textBuffer = new TextBuffer(textDocument);
-    return filterSuppressedDiagnostics(duplicateMessagesRemoved, (d) => d.range.start.line, (d) => d.message, (line) => {
-      if (line < 0 || line >= textBuffer.getLineCount()) {
-        return void 0;
-      }
-      return textBuffer.getLineContent(line).replace(/[\r\n]+$/, "");
-    });
+    return filterSuppressedDiagnostics(
+      duplicateMessagesRemoved,
+      (d) => d.range.start.line,
+      (d) => d.message,
+      (line) => {
+        if (line < 0 || line >= textBuffer.getLineCount()) {
+          return void 0;
+        }
+        return textBuffer.getLineContent(line).replace(/[\r\n]+$/, '');
+      },
+    );
   }
   runAdditionalValidators(document, yarnDoc) {
     const result = [];
@@ -6833,7 +7741,7 @@ var YAMLValidation = class {
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlFormatter.js
-import { Range as Range8, Position as Position3, TextEdit as TextEdit2 } from "vscode-languageserver-types";
+import { Range as Range8, Position as Position3, TextEdit as TextEdit2 } from 'vscode-languageserver-types';
 // prettier is left out: formatting is disabled in the editor.
 const yamlPlugin = {};
 const estreePlugin = {};
@@ -6854,7 +7762,7 @@ var YAMLFormatter = class {
     try {
       const text = document.getText();
       const prettierOptions = {
-        parser: "yaml",
+        parser: 'yaml',
         plugins: [yamlPlugin, estreePlugin],
         // --- FormattingOptions ---
         tabWidth: options.tabWidth || options.tabSize,
@@ -6862,15 +7770,18 @@ var YAMLFormatter = class {
         singleQuote: options.singleQuote,
         bracketSpacing: options.bracketSpacing,
         // 'preserve' is the default for Options.proseWrap. See also server.ts
-        proseWrap: "always" === options.proseWrap ? "always" : "never" === options.proseWrap ? "never" : "preserve",
+        proseWrap:
+          'always' === options.proseWrap ? 'always' : 'never' === options.proseWrap ? 'never' : 'preserve',
         printWidth: options.printWidth,
-        trailingComma: options.trailingComma === false ? "none" : "all"
+        trailingComma: options.trailingComma === false ? 'none' : 'all',
       };
       const formatted = await format(text, prettierOptions);
       if (formatted === text) {
         return [];
       }
-      return [TextEdit2.replace(Range8.create(Position3.create(0, 0), document.positionAt(text.length)), formatted)];
+      return [
+        TextEdit2.replace(Range8.create(Position3.create(0, 0), document.positionAt(text.length)), formatted),
+      ];
     } catch (error) {
       return [];
     }
@@ -6891,13 +7802,13 @@ var YamlLinks = class {
       }
       return Promise.all(linkPromises).then((yamlLinkArray) => [].concat(...yamlLinkArray));
     } catch (err) {
-      this.telemetry?.sendError("yaml.documentLink.error", err);
+      this.telemetry?.sendError('yaml.documentLink.error', err);
     }
   }
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlFolding.js
-import { FoldingRange as FoldingRange2, Range as Range9 } from "vscode-languageserver-types";
+import { FoldingRange as FoldingRange2, Range as Range9 } from 'vscode-languageserver-types';
 function getFoldingRanges(document, context) {
   if (!document) {
     return;
@@ -6909,16 +7820,16 @@ function getFoldingRanges(document, context) {
       result.push(createNormalizedFolding(document, ymlDoc.root));
     }
     ymlDoc.visit((node) => {
-      if (node.type === "object" && node.parent?.type === "array") {
+      if (node.type === 'object' && node.parent?.type === 'array') {
         result.push(createNormalizedFolding(document, node));
       }
-      if (node.type === "property" && node.valueNode) {
+      if (node.type === 'property' && node.valueNode) {
         switch (node.valueNode.type) {
-          case "array":
-          case "object":
+          case 'array':
+          case 'object':
             result.push(createNormalizedFolding(document, node));
             break;
-          case "string": {
+          case 'string': {
             const nodePosn = document.positionAt(node.offset);
             const valuePosn = document.positionAt(node.valueNode.offset + node.valueNode.length);
             if (nodePosn.line !== valuePosn.line) {
@@ -6934,7 +7845,7 @@ function getFoldingRanges(document, context) {
     });
   }
   const rangeLimit = context && context.rangeLimit;
-  if (typeof rangeLimit !== "number" || result.length <= rangeLimit) {
+  if (typeof rangeLimit !== 'number' || result.length <= rangeLimit) {
     return result;
   }
   if (context && context.onRangeLimitExceeded) {
@@ -6954,26 +7865,33 @@ function createNormalizedFolding(document, node) {
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlCodeActions.js
-import * as l10n8 from "@vscode/l10n";
-import * as path4 from "path-browserify";
-import { CodeAction as CodeAction2, CodeActionKind as CodeActionKind2, Command as Command2, Position as Position4, Range as Range10, TextEdit as TextEdit3 } from "vscode-languageserver-types";
-import { CST as CST4, isMap as isMap7, isSeq as isSeq6, isScalar as isScalar5, visit as visit7 } from "yaml";
+import * as l10n8 from '@vscode/l10n';
+import * as path4 from 'path-browserify';
+import {
+  CodeAction as CodeAction2,
+  CodeActionKind as CodeActionKind2,
+  Command as Command2,
+  Position as Position4,
+  Range as Range10,
+  TextEdit as TextEdit3,
+} from 'vscode-languageserver-types';
+import { CST as CST4, isMap as isMap7, isSeq as isSeq6, isScalar as isScalar5, visit as visit7 } from 'yaml';
 
 // node_modules/yaml-language-server/lib/esm/commands.js
 var YamlCommands;
-(function(YamlCommands2) {
-  YamlCommands2["JUMP_TO_SCHEMA"] = "jumpToSchema";
+(function (YamlCommands2) {
+  YamlCommands2['JUMP_TO_SCHEMA'] = 'jumpToSchema';
 })(YamlCommands || (YamlCommands = {}));
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/block-string-rewriter.js
-import { CST as CST2 } from "yaml";
+import { CST as CST2 } from 'yaml';
 var BlockStringRewriter = class {
   constructor(indentation, maxLineLength) {
     this.indentation = indentation;
     this.maxLineLength = maxLineLength;
   }
   writeFoldedBlockScalar(node) {
-    if (node.type !== "QUOTE_DOUBLE" && node.type !== "QUOTE_SINGLE") {
+    if (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') {
       return null;
     }
     const stringContent = node.value;
@@ -6983,7 +7901,7 @@ var BlockStringRewriter = class {
       indentText += this.indentation;
     }
     const lines = [];
-    const splitLines = stringContent.split("\n");
+    const splitLines = stringContent.split('\n');
     for (const line of splitLines) {
       let remainder = line;
       slicing: while (remainder.length > this.maxLineLength) {
@@ -7002,19 +7920,19 @@ var BlockStringRewriter = class {
         }
         const head = remainder.substring(
           0,
-          location - 1
+          location - 1,
           /* -1 to remove one space character, which is automatically added between lines */
         );
         lines.push(head);
         remainder = remainder.substring(location);
       }
       lines.push(remainder);
-      lines.push("\n");
+      lines.push('\n');
     }
     lines.pop();
-    for (let i = 1; i < lines.length; ) {
+    for (let i = 1; i < lines.length;) {
       if (/^[ \t]+$/.test(lines[i])) {
-        if (lines[i - 1] === "\n" || lines[i - 1] === "") {
+        if (lines[i - 1] === '\n' || lines[i - 1] === '') {
           lines.splice(i - 1, 1);
           continue;
         } else {
@@ -7023,70 +7941,74 @@ var BlockStringRewriter = class {
       }
       i++;
     }
-    let blockScalarHeaderSource = ">";
-    if (lines[lines.length - 1] !== "\n" && lines[lines.length - 1] !== "") {
-      blockScalarHeaderSource += "-";
-    } else if ((lines[lines.length - 2] === "\n" || lines[lines.length - 2] === "") && lines[lines.length - 3] !== "\n" && lines[lines.length - 3] !== "") {
+    let blockScalarHeaderSource = '>';
+    if (lines[lines.length - 1] !== '\n' && lines[lines.length - 1] !== '') {
+      blockScalarHeaderSource += '-';
+    } else if (
+      (lines[lines.length - 2] === '\n' || lines[lines.length - 2] === '') &&
+      lines[lines.length - 3] !== '\n' &&
+      lines[lines.length - 3] !== ''
+    ) {
       lines.splice(lines.length - 2, 2);
     } else {
-      blockScalarHeaderSource += "+";
+      blockScalarHeaderSource += '+';
     }
     if (/ /.test(stringContent.charAt(0))) {
       blockScalarHeaderSource += `${indentText.length}`;
     }
     const newProps = lines.flatMap((line) => {
-      if (line === "\n" || line === "") {
+      if (line === '\n' || line === '') {
         return [
           {
-            type: "newline",
+            type: 'newline',
             indent: 0,
             offset: node.srcToken.offset,
-            source: "\n"
-          }
+            source: '\n',
+          },
         ];
       }
       return [
         {
-          type: "newline",
+          type: 'newline',
           indent: 0,
           offset: node.srcToken.offset,
-          source: "\n"
+          source: '\n',
         },
         {
-          type: "space",
+          type: 'space',
           indent: 0,
           offset: node.srcToken.offset,
-          source: indentText
+          source: indentText,
         },
         {
-          type: "scalar",
+          type: 'scalar',
           indent: 0,
           offset: node.srcToken.offset,
-          source: line
-        }
+          source: line,
+        },
       ];
     });
     newProps.unshift({
-      type: "block-scalar-header",
+      type: 'block-scalar-header',
       source: blockScalarHeaderSource,
       offset: node.srcToken.offset,
-      indent: 0
+      indent: 0,
     });
     const blockString = {
-      type: "block-scalar",
+      type: 'block-scalar',
       offset: node.srcToken.offset,
       indent: 0,
-      source: "",
-      props: newProps
+      source: '',
+      props: newProps,
     };
     return CST2.stringify(blockString);
   }
   writeLiteralBlockScalar(node) {
-    if (node.type !== "QUOTE_DOUBLE" && node.type !== "QUOTE_SINGLE") {
+    if (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') {
       return null;
     }
     const stringContent = node.value;
-    if (stringContent.indexOf("\n") < 0) {
+    if (stringContent.indexOf('\n') < 0) {
       return null;
     }
     const currentIndentNum = node.srcToken.indent;
@@ -7094,111 +8016,111 @@ var BlockStringRewriter = class {
     for (let i = 0; i < currentIndentNum / this.indentation.length; i++) {
       indentText += this.indentation;
     }
-    const lines = stringContent.split("\n");
-    let blockScalarHeaderSource = "|";
-    if (lines[lines.length - 1] !== "\n" && lines[lines.length - 1] !== "") {
-      blockScalarHeaderSource += "-";
-    } else if (lines[lines.length - 2] !== "\n" && lines[lines.length - 2] !== "") {
+    const lines = stringContent.split('\n');
+    let blockScalarHeaderSource = '|';
+    if (lines[lines.length - 1] !== '\n' && lines[lines.length - 1] !== '') {
+      blockScalarHeaderSource += '-';
+    } else if (lines[lines.length - 2] !== '\n' && lines[lines.length - 2] !== '') {
       lines.splice(lines.length - 1, 1);
     } else {
-      blockScalarHeaderSource += "+";
+      blockScalarHeaderSource += '+';
     }
     if (/ /.test(stringContent.charAt(0))) {
       blockScalarHeaderSource += `${indentText.length}`;
     }
     const newProps = lines.flatMap((line) => {
-      if (line === "") {
+      if (line === '') {
         return [
           {
-            type: "newline",
+            type: 'newline',
             indent: 0,
             offset: node.srcToken.offset,
-            source: "\n"
-          }
+            source: '\n',
+          },
         ];
       }
       return [
         {
-          type: "newline",
+          type: 'newline',
           indent: 0,
           offset: node.srcToken.offset,
-          source: "\n"
+          source: '\n',
         },
         {
-          type: "space",
+          type: 'space',
           indent: 0,
           offset: node.srcToken.offset,
-          source: indentText
+          source: indentText,
         },
         {
-          type: "scalar",
+          type: 'scalar',
           indent: 0,
           offset: node.srcToken.offset,
-          source: line
-        }
+          source: line,
+        },
       ];
     });
     newProps.unshift({
-      type: "block-scalar-header",
+      type: 'block-scalar-header',
       source: blockScalarHeaderSource,
       offset: node.srcToken.offset,
-      indent: 0
+      indent: 0,
     });
     const blockString = {
-      type: "block-scalar",
+      type: 'block-scalar',
       offset: node.srcToken.offset,
       indent: 0,
-      source: "",
-      props: newProps
+      source: '',
+      props: newProps,
     };
     return CST2.stringify(blockString);
   }
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/flow-style-rewriter.js
-import { CST as CST3, visit as visit6 } from "yaml";
+import { CST as CST3, visit as visit6 } from 'yaml';
 var FlowStyleRewriter = class {
   constructor(indentation) {
     this.indentation = indentation;
   }
   write(node) {
-    if (node.internalNode.srcToken["type"] !== "flow-collection") {
+    if (node.internalNode.srcToken['type'] !== 'flow-collection') {
       return null;
     }
     const collection = node.internalNode.srcToken;
-    const blockType = collection.start.type === "flow-map-start" ? "block-map" : "block-seq";
+    const blockType = collection.start.type === 'flow-map-start' ? 'block-map' : 'block-seq';
     const parentType = node.parent.type;
     const blockStyle = {
       type: blockType,
       offset: collection.offset,
       indent: collection.indent,
-      items: []
+      items: [],
     };
     for (const item of collection.items) {
       CST3.visit(item, ({ key, sep, value }) => {
-        if (blockType === "block-map") {
-          const start = [{ type: "space", indent: 0, offset: key.offset, source: this.indentation }];
-          if (parentType === "property") {
-            start.unshift({ type: "newline", indent: 0, offset: key.offset, source: "\n" });
+        if (blockType === 'block-map') {
+          const start = [{ type: 'space', indent: 0, offset: key.offset, source: this.indentation }];
+          if (parentType === 'property') {
+            start.unshift({ type: 'newline', indent: 0, offset: key.offset, source: '\n' });
           }
           blockStyle.items.push({
             start,
             key,
             sep,
-            value
+            value,
           });
-        } else if (blockType === "block-seq") {
+        } else if (blockType === 'block-seq') {
           blockStyle.items.push({
             start: [
-              { type: "newline", indent: 0, offset: value.offset, source: "\n" },
-              { type: "space", indent: 0, offset: value.offset, source: this.indentation },
-              { type: "seq-item-ind", indent: 0, offset: value.offset, source: "-" },
-              { type: "space", indent: 0, offset: value.offset, source: " " }
+              { type: 'newline', indent: 0, offset: value.offset, source: '\n' },
+              { type: 'space', indent: 0, offset: value.offset, source: this.indentation },
+              { type: 'seq-item-ind', indent: 0, offset: value.offset, source: '-' },
+              { type: 'space', indent: 0, offset: value.offset, source: ' ' },
             ],
-            value
+            value,
           });
         }
-        if (value.type === "flow-collection") {
+        if (value.type === 'flow-collection') {
           return visit6.SKIP;
         }
       });
@@ -7211,7 +8133,7 @@ var FlowStyleRewriter = class {
 var YamlCodeActions = class {
   constructor(clientCapabilities) {
     this.clientCapabilities = clientCapabilities;
-    this.indentation = "  ";
+    this.indentation = '  ';
     this.lineWidth = 80;
   }
   configure(settings, printWidth) {
@@ -7252,7 +8174,10 @@ var YamlCodeActions = class {
     }
     const result = [];
     for (const schemaUri of schemaUriToDiagnostic.keys()) {
-      const action = CodeAction2.create(l10n8.t("Jump to schema location ({0})", path4.basename(schemaUri)), Command2.create("JumpToSchema", YamlCommands.JUMP_TO_SCHEMA, schemaUri));
+      const action = CodeAction2.create(
+        l10n8.t('Jump to schema location ({0})', path4.basename(schemaUri)),
+        Command2.create('JumpToSchema', YamlCommands.JUMP_TO_SCHEMA, schemaUri),
+      );
       action.diagnostics = schemaUriToDiagnostic.get(schemaUri);
       result.push(action);
     }
@@ -7263,16 +8188,16 @@ var YamlCodeActions = class {
     const textBuff = new TextBuffer(document);
     const processedLine = [];
     for (const diag of diagnostics) {
-      if (diag.message === "Tabs are not allowed as indentation") {
+      if (diag.message === 'Tabs are not allowed as indentation') {
         if (processedLine.includes(diag.range.start.line)) {
           continue;
         }
         const lineContent = textBuff.getLineContent(diag.range.start.line);
         let replacedTabs = 0;
-        let newText = "";
+        let newText = '';
         for (let i = diag.range.start.character; i <= diag.range.end.character; i++) {
           const char = lineContent.charAt(i);
-          if (char !== "	") {
+          if (char !== '	') {
             break;
           }
           replacedTabs++;
@@ -7281,9 +8206,18 @@ var YamlCodeActions = class {
         processedLine.push(diag.range.start.line);
         let resultRange = diag.range;
         if (replacedTabs !== diag.range.end.character - diag.range.start.character) {
-          resultRange = Range10.create(diag.range.start, Position4.create(diag.range.end.line, diag.range.start.character + replacedTabs));
+          resultRange = Range10.create(
+            diag.range.start,
+            Position4.create(diag.range.end.line, diag.range.start.character + replacedTabs),
+          );
         }
-        result.push(CodeAction2.create(l10n8.t("Convert Tab to Spaces"), createWorkspaceEdit(document.uri, [TextEdit3.replace(resultRange, newText)]), CodeActionKind2.QuickFix));
+        result.push(
+          CodeAction2.create(
+            l10n8.t('Convert Tab to Spaces'),
+            createWorkspaceEdit(document.uri, [TextEdit3.replace(resultRange, newText)]),
+            CodeActionKind2.QuickFix,
+          ),
+        );
       }
     }
     if (result.length !== 0) {
@@ -7291,24 +8225,24 @@ var YamlCodeActions = class {
       for (let i = 0; i <= textBuff.getLineCount(); i++) {
         const lineContent = textBuff.getLineContent(i);
         let replacedTabs = 0;
-        let newText = "";
+        let newText = '';
         for (let j = 0; j < lineContent.length; j++) {
           const char = lineContent.charAt(j);
-          if (char !== " " && char !== "	") {
+          if (char !== ' ' && char !== '	') {
             if (replacedTabs !== 0) {
               replaceEdits.push(TextEdit3.replace(Range10.create(i, j - replacedTabs, i, j), newText));
               replacedTabs = 0;
-              newText = "";
+              newText = '';
             }
             break;
           }
-          if (char === " " && replacedTabs !== 0) {
+          if (char === ' ' && replacedTabs !== 0) {
             replaceEdits.push(TextEdit3.replace(Range10.create(i, j - replacedTabs, i, j), newText));
             replacedTabs = 0;
-            newText = "";
+            newText = '';
             continue;
           }
-          if (char === "	") {
+          if (char === '	') {
             newText += this.indentation;
             replacedTabs++;
           }
@@ -7318,7 +8252,13 @@ var YamlCodeActions = class {
         }
       }
       if (replaceEdits.length > 0) {
-        result.push(CodeAction2.create(l10n8.t("Convert all Tabs to Spaces"), createWorkspaceEdit(document.uri, replaceEdits), CodeActionKind2.QuickFix));
+        result.push(
+          CodeAction2.create(
+            l10n8.t('Convert all Tabs to Spaces'),
+            createWorkspaceEdit(document.uri, replaceEdits),
+            CodeActionKind2.QuickFix,
+          ),
+        );
       }
     }
     return result;
@@ -7327,13 +8267,20 @@ var YamlCodeActions = class {
     const result = [];
     const buffer = new TextBuffer(document);
     for (const diag of diagnostics) {
-      if (diag.message.startsWith("Unused anchor") && diag.source === YAML_SOURCE) {
+      if (diag.message.startsWith('Unused anchor') && diag.source === YAML_SOURCE) {
         const range = Range10.create(diag.range.start, diag.range.end);
         const actual = buffer.getText(range);
         const lineContent = buffer.getLineContent(range.end.line);
-        const lastWhitespaceChar = getFirstNonWhitespaceCharacterAfterOffset(lineContent, range.end.character);
+        const lastWhitespaceChar = getFirstNonWhitespaceCharacterAfterOffset(
+          lineContent,
+          range.end.character,
+        );
         range.end.character = lastWhitespaceChar;
-        const action = CodeAction2.create(l10n8.t("Delete unused anchor: {0}", actual), createWorkspaceEdit(document.uri, [TextEdit3.del(range)]), CodeActionKind2.QuickFix);
+        const action = CodeAction2.create(
+          l10n8.t('Delete unused anchor: {0}', actual),
+          createWorkspaceEdit(document.uri, [TextEdit3.del(range)]),
+          CodeActionKind2.QuickFix,
+        );
         action.diagnostics = [diag];
         result.push(action);
       }
@@ -7346,8 +8293,14 @@ var YamlCodeActions = class {
       if (diagnostic.message === 'Incorrect type. Expected "boolean".') {
         const value = document.getText(diagnostic.range).toLocaleLowerCase();
         if (value === '"true"' || value === '"false"' || value === "'true'" || value === "'false'") {
-          const newValue = value.includes("true") ? "true" : "false";
-          results.push(CodeAction2.create(l10n8.t("Convert to boolean"), createWorkspaceEdit(document.uri, [TextEdit3.replace(diagnostic.range, newValue)]), CodeActionKind2.QuickFix));
+          const newValue = value.includes('true') ? 'true' : 'false';
+          results.push(
+            CodeAction2.create(
+              l10n8.t('Convert to boolean'),
+              createWorkspaceEdit(document.uri, [TextEdit3.replace(diagnostic.range, newValue)]),
+              CodeActionKind2.QuickFix,
+            ),
+          );
         }
       }
     }
@@ -7356,12 +8309,18 @@ var YamlCodeActions = class {
   getConvertToBlockStyleActions(diagnostics, document) {
     const results = [];
     for (const diagnostic of diagnostics) {
-      if (diagnostic.code === "flowMap" || diagnostic.code === "flowSeq") {
+      if (diagnostic.code === 'flowMap' || diagnostic.code === 'flowSeq') {
         const node = getNodeForDiagnostic(document, diagnostic);
         if (isMap7(node.internalNode) || isSeq6(node.internalNode)) {
-          const blockTypeDescription = isMap7(node.internalNode) ? "map" : "sequence";
+          const blockTypeDescription = isMap7(node.internalNode) ? 'map' : 'sequence';
           const rewriter = new FlowStyleRewriter(this.indentation);
-          results.push(CodeAction2.create(l10n8.t("Convert to block style {0}", blockTypeDescription), createWorkspaceEdit(document.uri, [TextEdit3.replace(diagnostic.range, rewriter.write(node))]), CodeActionKind2.QuickFix));
+          results.push(
+            CodeAction2.create(
+              l10n8.t('Convert to block style {0}', blockTypeDescription),
+              createWorkspaceEdit(document.uri, [TextEdit3.replace(diagnostic.range, rewriter.write(node))]),
+              CodeActionKind2.QuickFix,
+            ),
+          );
         }
       }
     }
@@ -7376,9 +8335,15 @@ var YamlCodeActions = class {
       const matchingNodes = [];
       visit7(singleYamlDocument.internalDocument, (key, node) => {
         if (isScalar5(node)) {
-          if (startOffset <= node.range[0] && node.range[2] <= endOffset || node.range[0] <= startOffset && endOffset <= node.range[2]) {
-            if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") {
-              if (typeof node.value === "string" && (node.value.indexOf("\n") >= 0 || node.value.length > this.lineWidth)) {
+          if (
+            (startOffset <= node.range[0] && node.range[2] <= endOffset) ||
+            (node.range[0] <= startOffset && endOffset <= node.range[2])
+          ) {
+            if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+              if (
+                typeof node.value === 'string' &&
+                (node.value.indexOf('\n') >= 0 || node.value.length > this.lineWidth)
+              ) {
                 matchingNodes.push(node);
               }
             }
@@ -7390,11 +8355,23 @@ var YamlCodeActions = class {
         const rewriter = new BlockStringRewriter(this.indentation, this.lineWidth);
         const foldedBlockScalar = rewriter.writeFoldedBlockScalar(node);
         if (foldedBlockScalar !== null) {
-          results.push(CodeAction2.create(l10n8.t("Convert string to folded block string"), createWorkspaceEdit(document.uri, [TextEdit3.replace(range2, foldedBlockScalar)]), CodeActionKind2.Refactor));
+          results.push(
+            CodeAction2.create(
+              l10n8.t('Convert string to folded block string'),
+              createWorkspaceEdit(document.uri, [TextEdit3.replace(range2, foldedBlockScalar)]),
+              CodeActionKind2.Refactor,
+            ),
+          );
         }
         const literalBlockScalar = rewriter.writeLiteralBlockScalar(node);
         if (literalBlockScalar !== null) {
-          results.push(CodeAction2.create(l10n8.t("Convert string to literal block string"), createWorkspaceEdit(document.uri, [TextEdit3.replace(range2, literalBlockScalar)]), CodeActionKind2.Refactor));
+          results.push(
+            CodeAction2.create(
+              l10n8.t('Convert string to literal block string'),
+              createWorkspaceEdit(document.uri, [TextEdit3.replace(range2, literalBlockScalar)]),
+              CodeActionKind2.Refactor,
+            ),
+          );
         }
       }
     }
@@ -7403,35 +8380,38 @@ var YamlCodeActions = class {
   getKeyOrderActions(diagnostics, document) {
     const results = [];
     for (const diagnostic of diagnostics) {
-      if (diagnostic?.code === "mapKeyOrder") {
+      if (diagnostic?.code === 'mapKeyOrder') {
         let node = getNodeForDiagnostic(document, diagnostic);
-        while (node && node.type !== "object") {
+        while (node && node.type !== 'object') {
           node = node.parent;
         }
         if (node && isMap7(node.internalNode)) {
           const sorted = structuredClone(node.internalNode);
           const _getTrailingTokens = (value) => {
-            if (!value)
-              return;
+            if (!value) return;
             if (CST4.isScalar(value)) {
-              if (value.type === "block-scalar") {
+              if (value.type === 'block-scalar') {
                 value.props ?? (value.props = []);
                 return value.props;
               }
               value.end ?? (value.end = []);
               return value.end;
             }
-            if (value.type === "flow-collection") {
+            if (value.type === 'flow-collection') {
               value.end ?? (value.end = []);
               return value.end;
             }
-            if (value.type === "block-map") {
+            if (value.type === 'block-map') {
               const lastItem = value.items[value.items.length - 1];
               return lastItem ? _getTrailingTokens(lastItem.value) : void 0;
             }
             return;
           };
-          if ((sorted.srcToken.type === "block-map" || sorted.srcToken.type === "flow-collection") && (node.internalNode.srcToken.type === "block-map" || node.internalNode.srcToken.type === "flow-collection")) {
+          if (
+            (sorted.srcToken.type === 'block-map' || sorted.srcToken.type === 'flow-collection') &&
+            (node.internalNode.srcToken.type === 'block-map' ||
+              node.internalNode.srcToken.type === 'flow-collection')
+          ) {
             sorted.srcToken.items.sort((a2, b) => {
               if (a2.key && b.key && CST4.isScalar(a2.key) && CST4.isScalar(b.key)) {
                 return a2.key.source.localeCompare(b.key.source);
@@ -7450,21 +8430,34 @@ var YamlCodeActions = class {
               const item = sorted.srcToken.items[i];
               const uItem = node.internalNode.srcToken.items[i];
               item.start = uItem.start;
-              while (item.start?.[0]?.type === "newline")
-                item.start.shift();
+              while (item.start?.[0]?.type === 'newline') item.start.shift();
               const itemTokens = _getTrailingTokens(item.value);
-              const itemNewLineIndex = itemTokens?.findIndex((p) => p.type === "newline") ?? -1;
-              const uNewLineToken = _getTrailingTokens(uItem.value)?.find((p) => p.type === "newline" && p.offset < node.offset + node.length) ?? null;
+              const itemNewLineIndex = itemTokens?.findIndex((p) => p.type === 'newline') ?? -1;
+              const uNewLineToken =
+                _getTrailingTokens(uItem.value)?.find(
+                  (p) => p.type === 'newline' && p.offset < node.offset + node.length,
+                ) ?? null;
               if (uNewLineToken && itemNewLineIndex < 0 && itemTokens) {
-                itemTokens.push({ type: "newline", indent: 0, offset: item.value.offset, source: "\n" });
+                itemTokens.push({ type: 'newline', indent: 0, offset: item.value.offset, source: '\n' });
               }
               if (!uNewLineToken && itemNewLineIndex > -1 && itemTokens) {
                 itemTokens.splice(itemNewLineIndex, 1);
               }
             }
           }
-          const replaceRange = Range10.create(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
-          results.push(CodeAction2.create(l10n8.t("Fix key order for this map"), createWorkspaceEdit(document.uri, [TextEdit3.replace(replaceRange, CST4.stringify(sorted.srcToken))]), CodeActionKind2.QuickFix));
+          const replaceRange = Range10.create(
+            document.positionAt(node.offset),
+            document.positionAt(node.offset + node.length),
+          );
+          results.push(
+            CodeAction2.create(
+              l10n8.t('Fix key order for this map'),
+              createWorkspaceEdit(document.uri, [
+                TextEdit3.replace(replaceRange, CST4.stringify(sorted.srcToken)),
+              ]),
+              CodeActionKind2.QuickFix,
+            ),
+          );
         }
       }
     }
@@ -7475,12 +8468,20 @@ var YamlCodeActions = class {
    * Supports Enum/Const/Property mismatch
    */
   getPossibleQuickFixValues(diagnostic) {
-    if (typeof diagnostic.data !== "object") {
+    if (typeof diagnostic.data !== 'object') {
       return;
     }
-    if (diagnostic.code === ErrorCode.EnumValueMismatch && "values" in diagnostic.data && Array.isArray(diagnostic.data.values)) {
+    if (
+      diagnostic.code === ErrorCode.EnumValueMismatch &&
+      'values' in diagnostic.data &&
+      Array.isArray(diagnostic.data.values)
+    ) {
       return diagnostic.data.values;
-    } else if (diagnostic.code === ErrorCode.PropertyExpected && "properties" in diagnostic.data && Array.isArray(diagnostic.data.properties)) {
+    } else if (
+      diagnostic.code === ErrorCode.PropertyExpected &&
+      'properties' in diagnostic.data &&
+      Array.isArray(diagnostic.data.properties)
+    ) {
       return diagnostic.data.properties;
     }
   }
@@ -7492,8 +8493,14 @@ var YamlCodeActions = class {
         continue;
       }
       for (const value of values) {
-        const scalar = typeof value === "string" ? toYamlStringScalar(value) : String(value);
-        results.push(CodeAction2.create(scalar, createWorkspaceEdit(document.uri, [TextEdit3.replace(diagnostic.range, scalar)]), CodeActionKind2.QuickFix));
+        const scalar = typeof value === 'string' ? toYamlStringScalar(value) : String(value);
+        results.push(
+          CodeAction2.create(
+            scalar,
+            createWorkspaceEdit(document.uri, [TextEdit3.replace(diagnostic.range, scalar)]),
+            CodeActionKind2.QuickFix,
+          ),
+        );
       }
     }
     return results;
@@ -7517,22 +8524,22 @@ function createWorkspaceEdit(uri, edits) {
   const changes = {};
   changes[uri] = edits;
   const edit = {
-    changes
+    changes,
   };
   return edit;
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlOnTypeFormatting.js
-import { Position as Position5, Range as Range11, TextEdit as TextEdit4 } from "vscode-languageserver-types";
+import { Position as Position5, Range as Range11, TextEdit as TextEdit4 } from 'vscode-languageserver-types';
 function doDocumentOnTypeFormatting(document, params) {
   const { position } = params;
   const tb = new TextBuffer(document);
-  if (params.ch === "\n") {
+  if (params.ch === '\n') {
     const previousLine = tb.getLineContent(position.line - 1);
-    if (previousLine.trimRight().endsWith(":")) {
+    if (previousLine.trimRight().endsWith(':')) {
       const currentLine = tb.getLineContent(position.line);
       const subLine = currentLine.substring(position.character, currentLine.length);
-      const isInArray = previousLine.indexOf(" - ") !== -1;
+      const isInArray = previousLine.indexOf(' - ') !== -1;
       if (subLine.trimRight().length === 0) {
         const indentationFix = position.character - (previousLine.length - previousLine.trimLeft().length);
         if (indentationFix === params.options.tabSize && !isInArray) {
@@ -7540,29 +8547,36 @@ function doDocumentOnTypeFormatting(document, params) {
         }
         const result = [];
         if (currentLine.length > 0) {
-          result.push(TextEdit4.del(Range11.create(position, Position5.create(position.line, currentLine.length - 1))));
+          result.push(
+            TextEdit4.del(Range11.create(position, Position5.create(position.line, currentLine.length - 1))),
+          );
         }
-        result.push(TextEdit4.insert(position, " ".repeat(params.options.tabSize + (isInArray ? 2 - indentationFix : 0))));
+        result.push(
+          TextEdit4.insert(
+            position,
+            ' '.repeat(params.options.tabSize + (isInArray ? 2 - indentationFix : 0)),
+          ),
+        );
         return result;
       }
       if (isInArray) {
-        return [TextEdit4.insert(position, " ".repeat(params.options.tabSize))];
+        return [TextEdit4.insert(position, ' '.repeat(params.options.tabSize))];
       }
     }
-    if (previousLine.trimRight().endsWith("|")) {
-      return [TextEdit4.insert(position, " ".repeat(params.options.tabSize))];
+    if (previousLine.trimRight().endsWith('|')) {
+      return [TextEdit4.insert(position, ' '.repeat(params.options.tabSize))];
     }
-    if (previousLine.includes(" - ") && !previousLine.includes(": ")) {
-      return [TextEdit4.insert(position, "- ")];
+    if (previousLine.includes(' - ') && !previousLine.includes(': ')) {
+      return [TextEdit4.insert(position, '- ')];
     }
-    if (previousLine.includes(" - ") && previousLine.includes(": ")) {
-      return [TextEdit4.insert(position, "  ")];
+    if (previousLine.includes(' - ') && previousLine.includes(': ')) {
+      return [TextEdit4.insert(position, '  ')];
     }
   }
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlCodeLens.js
-import { CodeLens, Range as Range12 } from "vscode-languageserver-types";
+import { CodeLens, Range as Range12 } from 'vscode-languageserver-types';
 var YamlCodeLens = class {
   constructor(schemaService, telemetry2) {
     this.schemaService = schemaService;
@@ -7584,12 +8598,12 @@ var YamlCodeLens = class {
         lens.command = {
           title: getSchemaTitle(urlToSchema[1], urlToSchema[0]),
           command: YamlCommands.JUMP_TO_SCHEMA,
-          arguments: [urlToSchema[0]]
+          arguments: [urlToSchema[0]],
         };
         result.push(lens);
       }
     } catch (err) {
-      this.telemetry?.sendError("yaml.codeLens.error", err);
+      this.telemetry?.sendError('yaml.codeLens.error', err);
     }
     return result;
   }
@@ -7599,8 +8613,24 @@ var YamlCodeLens = class {
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlCompletion.js
-import { CompletionItem as CompletionItemBase, CompletionItemKind as CompletionItemKind2, CompletionList as CompletionList2, InsertTextFormat as InsertTextFormat2, InsertTextMode, MarkupKind as MarkupKind3, Position as Position6, Range as Range13, TextEdit as TextEdit5 } from "vscode-languageserver-types";
-import { isPair as isPair3, isScalar as isScalar6, isMap as isMap8, isSeq as isSeq7, isNode as isNode4 } from "yaml";
+import {
+  CompletionItem as CompletionItemBase,
+  CompletionItemKind as CompletionItemKind2,
+  CompletionList as CompletionList2,
+  InsertTextFormat as InsertTextFormat2,
+  InsertTextMode,
+  MarkupKind as MarkupKind3,
+  Position as Position6,
+  Range as Range13,
+  TextEdit as TextEdit5,
+} from 'vscode-languageserver-types';
+import {
+  isPair as isPair3,
+  isScalar as isScalar6,
+  isMap as isMap8,
+  isSeq as isSeq7,
+  isNode as isNode4,
+} from 'yaml';
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/indentationGuesser.js
 var SpacesDiffResult = class {
@@ -7620,7 +8650,8 @@ function spacesDiff(a2, aLength, b, bLength, result) {
       break;
     }
   }
-  let aSpacesCnt = 0, aTabsCount = 0;
+  let aSpacesCnt = 0,
+    aTabsCount = 0;
   for (let j = i; j < aLength; j++) {
     const aCharCode = a2.charCodeAt(j);
     if (aCharCode === 32) {
@@ -7629,7 +8660,8 @@ function spacesDiff(a2, aLength, b, bLength, result) {
       aTabsCount++;
     }
   }
-  let bSpacesCnt = 0, bTabsCount = 0;
+  let bSpacesCnt = 0,
+    bTabsCount = 0;
   for (let j = i; j < bLength; j++) {
     const bCharCode = b.charCodeAt(j);
     if (bCharCode === 32) {
@@ -7665,7 +8697,7 @@ function guessIndentation(source, defaultTabSize, defaultInsertSpaces) {
   const linesCount = Math.min(source.getLineCount(), 1e4);
   let linesIndentedWithTabsCount = 0;
   let linesIndentedWithSpacesCount = 0;
-  let previousLineText = "";
+  let previousLineText = '';
   let previousLineIndentation = 0;
   const ALLOWED_TAB_SIZE_GUESSES = [2, 4, 6, 8, 3, 5, 7];
   const MAX_ALLOWED_TAB_SIZE_GUESS = 8;
@@ -7680,7 +8712,9 @@ function guessIndentation(source, defaultTabSize, defaultInsertSpaces) {
     let currentLineSpacesCount = 0;
     let currentLineTabsCount = 0;
     for (let j = 0, lenJ = currentLineLength; j < lenJ; j++) {
-      const charCode = useCurrentLineText ? currentLineText.charCodeAt(j) : source.getLineCharCode(lineNumber, j);
+      const charCode = useCurrentLineText
+        ? currentLineText.charCodeAt(j)
+        : source.getLineCharCode(lineNumber, j);
       if (charCode === 9) {
         currentLineTabsCount++;
       } else if (charCode === 32) {
@@ -7726,55 +8760,68 @@ function guessIndentation(source, defaultTabSize, defaultInsertSpaces) {
         tabSize = possibleTabSize;
       }
     });
-    if (tabSize === 4 && spacesDiffCount[4] > 0 && spacesDiffCount[2] > 0 && spacesDiffCount[2] >= spacesDiffCount[4] / 2) {
+    if (
+      tabSize === 4 &&
+      spacesDiffCount[4] > 0 &&
+      spacesDiffCount[2] > 0 &&
+      spacesDiffCount[2] >= spacesDiffCount[4] / 2
+    ) {
       tabSize = 2;
     }
   }
   return {
     insertSpaces,
-    tabSize
+    tabSize,
   };
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/utils/json.js
 function stringifyObject(obj, indent, stringifyLiteral, settings, depth = 0, consecutiveArrays = 0) {
-  if (obj !== null && typeof obj === "object") {
-    const newIndent = depth === 0 && settings.shouldIndentWithTab || depth > 0 ? indent + settings.indentation : "";
+  if (obj !== null && typeof obj === 'object') {
+    const newIndent =
+      (depth === 0 && settings.shouldIndentWithTab) || depth > 0 ? indent + settings.indentation : '';
     if (Array.isArray(obj)) {
       consecutiveArrays += 1;
       if (obj.length === 0) {
-        return "";
+        return '';
       }
-      let result = "";
+      let result = '';
       for (let i = 0; i < obj.length; i++) {
         let pseudoObj = obj[i];
-        if (typeof obj[i] !== "object") {
-          result += "\n" + newIndent + "- " + stringifyLiteral(obj[i]);
+        if (typeof obj[i] !== 'object') {
+          result += '\n' + newIndent + '- ' + stringifyLiteral(obj[i]);
           continue;
         }
         if (!Array.isArray(obj[i])) {
           pseudoObj = prependToObject(obj[i], consecutiveArrays);
         }
-        result += stringifyObject(pseudoObj, indent, stringifyLiteral, settings, depth += 1, consecutiveArrays);
+        result += stringifyObject(
+          pseudoObj,
+          indent,
+          stringifyLiteral,
+          settings,
+          (depth += 1),
+          consecutiveArrays,
+        );
       }
       return result;
     } else {
       const keys = Object.keys(obj);
       if (keys.length === 0) {
-        return "";
+        return '';
       }
-      let result = depth === 0 && settings.newLineFirst || depth > 0 ? "\n" : "";
+      let result = (depth === 0 && settings.newLineFirst) || depth > 0 ? '\n' : '';
       let isFirstProp = true;
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
         if (depth === 0 && settings.existingProps.includes(key)) {
           continue;
         }
-        const isObject = typeof obj[key] === "object";
-        const colonDelimiter = isObject ? ":" : ": ";
-        const parentArrayCompensation = isObject && /^\s|-/.test(key) ? settings.indentation : "";
+        const isObject = typeof obj[key] === 'object';
+        const colonDelimiter = isObject ? ':' : ': ';
+        const parentArrayCompensation = isObject && /^\s|-/.test(key) ? settings.indentation : '';
         const objectIndent = newIndent + parentArrayCompensation;
-        const lineBreak = isFirstProp ? "" : "\n";
+        const lineBreak = isFirstProp ? '' : '\n';
         if (depth === 0 && isFirstProp && !settings.indentFirstObject) {
           const value = stringifyObject(obj[key], objectIndent, stringifyLiteral, settings, depth + 1, 0);
           result += lineBreak + indent + key + colonDelimiter + value;
@@ -7794,18 +8841,18 @@ function prependToObject(obj, consecutiveArrays) {
   for (let i = 0; i < Object.keys(obj).length; i++) {
     const key = Object.keys(obj)[i];
     if (i === 0) {
-      newObj["- ".repeat(consecutiveArrays) + key] = obj[key];
+      newObj['- '.repeat(consecutiveArrays) + key] = obj[key];
     } else {
-      newObj["  ".repeat(consecutiveArrays) + key] = obj[key];
+      newObj['  '.repeat(consecutiveArrays) + key] = obj[key];
     }
   }
   return newObj;
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlCompletion.js
-import * as l10n9 from "@vscode/l10n";
+import * as l10n9 from '@vscode/l10n';
 var parentCompletionKind = CompletionItemKind2.Class;
-var existingProposeItem = "__";
+var existingProposeItem = '__';
 var YamlCompletion = class {
   constructor(schemaService, clientCapabilities = {}, yamlDocument, telemetry2) {
     this.schemaService = schemaService;
@@ -7813,7 +8860,7 @@ var YamlCompletion = class {
     this.yamlDocument = yamlDocument;
     this.telemetry = telemetry2;
     this.completionEnabled = true;
-    this.arrayPrefixIndentation = "";
+    this.arrayPrefixIndentation = '';
   }
   configure(languageSettings, yamlSettings) {
     if (languageSettings) {
@@ -7831,11 +8878,15 @@ var YamlCompletion = class {
     if (!this.completionEnabled) {
       return result;
     }
-    const doc = this.yamlDocument.getYamlDocument(document, { customTags: this.customTags, yamlVersion: this.yamlVersion }, true);
+    const doc = this.yamlDocument.getYamlDocument(
+      document,
+      { customTags: this.customTags, yamlVersion: this.yamlVersion },
+      true,
+    );
     const textBuffer = new TextBuffer(document);
     if (!this.configuredIndentation) {
       const indent = guessIndentation(textBuffer, 2, true);
-      this.indentation = indent.insertSpaces ? " ".repeat(indent.tabSize) : "	";
+      this.indentation = indent.insertSpaces ? ' '.repeat(indent.tabSize) : '	';
     } else {
       this.indentation = this.configuredIndentation;
     }
@@ -7845,7 +8896,7 @@ var YamlCompletion = class {
     }
     const offset = document.offsetAt(position);
     const text = document.getText();
-    if (text.charAt(offset - 1) === ":") {
+    if (text.charAt(offset - 1) === ':') {
       return Promise.resolve(result);
     }
     let currentDoc = matchOffsetToDocument(offset, doc);
@@ -7858,7 +8909,7 @@ var YamlCompletion = class {
     let lineContent = textBuffer.getLineContent(position.line);
     const lineAfterPosition = lineContent.substring(position.character);
     const areOnlySpacesAfterPosition = /^[ ]+\n?$/.test(lineAfterPosition);
-    this.arrayPrefixIndentation = "";
+    this.arrayPrefixIndentation = '';
     let overwriteRange = null;
     if (areOnlySpacesAfterPosition) {
       overwriteRange = Range13.create(position, Position6.create(position.line, lineContent.length));
@@ -7866,16 +8917,18 @@ var YamlCompletion = class {
       const isOnlyDash = lineContent.match(/^\s*(-)\s*$/);
       if (node && isScalar6(node) && !isOnlyWhitespace && !isOnlyDash) {
         const lineToPosition = lineContent.substring(0, position.character);
-        const matches = (
+        const matches =
           // get indentation of unfinished property (between indent and cursor)
           lineToPosition.match(/^[\s-]*([^:]+)?$/) || // OR get unfinished value (between colon and cursor)
-          lineToPosition.match(/:[ \t]((?!:[ \t]).*)$/)
-        );
+          lineToPosition.match(/:[ \t]((?!:[ \t]).*)$/);
         if (matches?.[1]) {
-          overwriteRange = Range13.create(Position6.create(position.line, position.character - matches[1].length), Position6.create(position.line, lineContent.length));
+          overwriteRange = Range13.create(
+            Position6.create(position.line, position.character - matches[1].length),
+            Position6.create(position.line, lineContent.length),
+          );
         }
       }
-    } else if (node && isScalar6(node) && node.value === "null") {
+    } else if (node && isScalar6(node) && node.value === 'null') {
       const nodeStartPos = document.positionAt(node.range[0]);
       nodeStartPos.character += 1;
       const nodeEndPos = document.positionAt(node.range[2]);
@@ -7884,9 +8937,9 @@ var YamlCompletion = class {
     } else if (node && isScalar6(node) && node.value) {
       const start = document.positionAt(node.range[0]);
       overwriteRange = Range13.create(start, document.positionAt(node.range[1]));
-    } else if (node && isScalar6(node) && node.value === null && currentWord === "-") {
+    } else if (node && isScalar6(node) && node.value === null && currentWord === '-') {
       overwriteRange = Range13.create(position, position);
-      this.arrayPrefixIndentation = " ";
+      this.arrayPrefixIndentation = ' ';
     } else {
       let overwriteStart = offset - currentWord.length;
       if (overwriteStart > 0 && text[overwriteStart - 1] === '"') {
@@ -7897,7 +8950,7 @@ var YamlCompletion = class {
     const proposed = {};
     const collector = {
       add: (completionItem, oneOfSchema) => {
-        const addSuggestionForParent = function(completionItem2) {
+        const addSuggestionForParent = function (completionItem2) {
           const existsInYaml = proposed[completionItem2.label]?.label === existingProposeItem;
           if (existsInYaml) {
             return;
@@ -7905,7 +8958,9 @@ var YamlCompletion = class {
           const schema = completionItem2.parent.schema;
           const schemaType = getSchemaTypeName(schema);
           const schemaDescription = schema.markdownDescription || schema.description;
-          let parentCompletion = result.items.find((item) => item.parent?.schema === schema && item.kind === parentCompletionKind);
+          let parentCompletion = result.items.find(
+            (item) => item.parent?.schema === schema && item.kind === parentCompletionKind,
+          );
           if (parentCompletion && parentCompletion.parent.insertTexts.includes(completionItem2.insertText)) {
             return;
           } else if (!parentCompletion) {
@@ -7913,8 +8968,8 @@ var YamlCompletion = class {
               ...completionItem2,
               label: schemaType,
               documentation: schemaDescription,
-              sortText: "_" + schemaType,
-              kind: parentCompletionKind
+              sortText: '_' + schemaType,
+              kind: parentCompletionKind,
             };
             parentCompletion.label = parentCompletion.label || completionItem2.label;
             parentCompletion.parent.insertTexts = [completionItem2.insertText];
@@ -7932,29 +8987,37 @@ var YamlCompletion = class {
         if (!isString2(label)) {
           label = String(label);
         }
-        label = label.replace(/\n|\\n/g, "\u21B5");
+        label = label.replace(/\n|\\n/g, '\u21B5');
         if (label.length > 60) {
-          const shortendedLabel = label.substr(0, 57).trim() + "...";
+          const shortendedLabel = label.substr(0, 57).trim() + '...';
           if (!proposed[shortendedLabel]) {
             label = shortendedLabel;
           }
         }
-        if (completionItem.label.toLowerCase() === "regular expression") {
+        if (completionItem.label.toLowerCase() === 'regular expression') {
           const docObject = completionItem.documentation;
-          const splitValues = docObject.value.split(":");
-          label = splitValues.length > 0 ? `${this.getQuote()}\\${JSON.parse(splitValues[1])}${this.getQuote()}` : completionItem.label;
+          const splitValues = docObject.value.split(':');
+          label =
+            splitValues.length > 0
+              ? `${this.getQuote()}\\${JSON.parse(splitValues[1])}${this.getQuote()}`
+              : completionItem.label;
           completionItem.insertText = label;
           completionItem.textEdit = TextEdit5.replace(overwriteRange, label);
         } else {
-          const mdText = completionItem.insertText.replace(/\${[0-9]+[:|](.*)}/g, (s, arg) => arg).replace(/\$([0-9]+)/g, "");
+          const mdText = completionItem.insertText
+            .replace(/\${[0-9]+[:|](.*)}/g, (s, arg) => arg)
+            .replace(/\$([0-9]+)/g, '');
           const singleCharMatch = mdText.match(/^([^:"]+):\s*(['\\"\\])$/);
           if (singleCharMatch) {
             const key = singleCharMatch[1];
             const char = singleCharMatch[2];
             completionItem.insertText = `${key}: ${this.getQuote()}\\${char}${this.getQuote()}`;
           }
-          if (completionItem.insertText.endsWith("$1") && !isForParentCompletion) {
-            completionItem.insertText = completionItem.insertText.substr(0, completionItem.insertText.length - 2);
+          if (completionItem.insertText.endsWith('$1') && !isForParentCompletion) {
+            completionItem.insertText = completionItem.insertText.substr(
+              0,
+              completionItem.insertText.length - 2,
+            );
           }
           if (overwriteRange && overwriteRange.start.line === overwriteRange.end.line) {
             completionItem.textEdit = TextEdit5.replace(overwriteRange, completionItem.insertText);
@@ -7969,12 +9032,18 @@ var YamlCompletion = class {
           this.updateCompletionText(completionItem, this.arrayPrefixIndentation + completionItem.insertText);
         }
         const existing = proposed[label];
-        const isInsertTextDifferent = existing?.label !== existingProposeItem && existing?.insertText !== completionItem.insertText;
+        const isInsertTextDifferent =
+          existing?.label !== existingProposeItem && existing?.insertText !== completionItem.insertText;
         if (!existing) {
           proposed[label] = completionItem;
           result.items.push(completionItem);
         } else if (isInsertTextDifferent) {
-          const mergedText = this.mergeSimpleInsertTexts(label, existing.insertText, completionItem.insertText, oneOfSchema);
+          const mergedText = this.mergeSimpleInsertTexts(
+            label,
+            existing.insertText,
+            completionItem.insertText,
+            oneOfSchema,
+          );
           if (mergedText) {
             this.updateCompletionText(existing, mergedText);
           } else {
@@ -7990,7 +9059,7 @@ var YamlCompletion = class {
         }
       },
       error: (message) => {
-        this.telemetry?.sendError("yaml.completion.error", message);
+        this.telemetry?.sendError('yaml.completion.error', message);
       },
       log: (message) => {
         console.log(message);
@@ -7999,12 +9068,12 @@ var YamlCompletion = class {
         return result.items.length;
       },
       result,
-      proposed
+      proposed,
     };
     if (this.customTags && this.customTags.length > 0) {
       this.getCustomTagValueCompletions(collector);
     }
-    if (lineContent.endsWith("\n")) {
+    if (lineContent.endsWith('\n')) {
       lineContent = lineContent.substr(0, lineContent.length - 1);
     }
     try {
@@ -8013,9 +9082,9 @@ var YamlCompletion = class {
         if (position.line === 0 && position.character === 0 && !isModeline(lineContent)) {
           const inlineSchemaCompletion = {
             kind: CompletionItemKind2.Text,
-            label: l10n9.t("Inline schema"),
-            insertText: "# yaml-language-server: $schema=",
-            insertTextFormat: InsertTextFormat2.PlainText
+            label: l10n9.t('Inline schema'),
+            insertText: '# yaml-language-server: $schema=',
+            insertTextFormat: InsertTextFormat2.PlainText,
           };
           result.items.push(inlineSchemaCompletion);
         }
@@ -8032,7 +9101,7 @@ var YamlCompletion = class {
                 detail: schema2.description,
                 insertText: schema2.uri,
                 insertTextFormat: InsertTextFormat2.PlainText,
-                insertTextMode: InsertTextMode.asIs
+                insertTextMode: InsertTextMode.asIs,
               };
               result.items.push(schemaIdCompletion);
             });
@@ -8067,12 +9136,12 @@ var YamlCompletion = class {
               if (node.value) {
                 if (isPair3(parent)) {
                   if (parent.value === node) {
-                    if (lineContent.trim().length > 0 && lineContent.indexOf(":") < 0) {
+                    if (lineContent.trim().length > 0 && lineContent.indexOf(':') < 0) {
                       const map = this.createTempObjNode(currentWord, node, currentDoc);
                       const parentParent = currentDoc.getParent(parent);
                       if (isSeq7(currentDoc.internalDocument.contents)) {
                         const index = indexOf(currentDoc.internalDocument.contents, parent);
-                        if (typeof index === "number") {
+                        if (typeof index === 'number') {
                           currentDoc.internalDocument.set(index, map);
                           currentDoc.updateFromInternalDocument();
                         }
@@ -8116,11 +9185,19 @@ var YamlCompletion = class {
                   } else {
                     if (isNode4(parent.key) && parent.key.range) {
                       const parentParent = currentDoc.getParent(parent);
-                      if (foundByClosest && parentParent && isMap8(parentParent) && isMapContainsEmptyPair(parentParent)) {
+                      if (
+                        foundByClosest &&
+                        parentParent &&
+                        isMap8(parentParent) &&
+                        isMapContainsEmptyPair(parentParent)
+                      ) {
                         node = parentParent;
                       } else {
                         const parentPosition = document.positionAt(parent.key.range[0]);
-                        if (position.character > parentPosition.character && position.line !== parentPosition.line) {
+                        if (
+                          position.character > parentPosition.character &&
+                          position.line !== parentPosition.line
+                        ) {
                           const map = this.createTempObjNode(currentWord, node, currentDoc);
                           if (parentParent && (isMap8(parentParent) || isSeq7(parentParent))) {
                             parentParent.set(parent.key, map);
@@ -8140,14 +9217,14 @@ var YamlCompletion = class {
                     }
                   }
                 } else if (isSeq7(parent)) {
-                  if (lineContent.charAt(position.character - 1) !== "-") {
+                  if (lineContent.charAt(position.character - 1) !== '-') {
                     const map = this.createTempObjNode(currentWord, node, currentDoc);
                     parent.delete(node);
                     parent.add(map);
                     currentDoc.updateFromInternalDocument();
                     node = map;
-                  } else if (lineContent.charAt(position.character - 1) === "-") {
-                    const map = this.createTempObjNode("", node, currentDoc);
+                  } else if (lineContent.charAt(position.character - 1) === '-') {
+                    const map = this.createTempObjNode('', node, currentDoc);
                     parent.delete(node);
                     parent.add(map);
                     currentDoc.updateFromInternalDocument();
@@ -8178,7 +9255,7 @@ var YamlCompletion = class {
               }
             }
           } else if (isSeq7(node)) {
-            if (lineContent.charAt(position.character - 1) !== "-") {
+            if (lineContent.charAt(position.character - 1) !== '-') {
               const map = this.createTempObjNode(currentWord, node, currentDoc);
               map.items = [];
               currentDoc.updateFromInternalDocument();
@@ -8194,33 +9271,63 @@ var YamlCompletion = class {
           }
         }
       }
-      const ignoreScalars = textBuffer.getLineContent(overwriteRange.start.line).trim().length === 0 && originalNode && (isScalar6(originalNode) && originalNode.value === null || isSeq7(originalNode));
+      const ignoreScalars =
+        textBuffer.getLineContent(overwriteRange.start.line).trim().length === 0 &&
+        originalNode &&
+        ((isScalar6(originalNode) && originalNode.value === null) || isSeq7(originalNode));
       if (node && isMap8(node)) {
         const properties = node.items;
         for (const p of properties) {
           if (!currentProperty || currentProperty !== p) {
             if (isScalar6(p.key)) {
-              proposed[p.key.value + ""] = CompletionItemBase.create(existingProposeItem);
+              proposed[p.key.value + ''] = CompletionItemBase.create(existingProposeItem);
             }
           }
         }
-        this.addPropertyCompletions(schema, currentDoc, node, originalNode, "", collector, textBuffer, overwriteRange, doComplete, ignoreScalars);
+        this.addPropertyCompletions(
+          schema,
+          currentDoc,
+          node,
+          originalNode,
+          '',
+          collector,
+          textBuffer,
+          overwriteRange,
+          doComplete,
+          ignoreScalars,
+        );
         if (!schema && currentWord.length > 0 && text.charAt(offset - currentWord.length - 1) !== '"') {
           collector.add({
             kind: CompletionItemKind2.Property,
             label: currentWord,
-            insertText: this.getInsertTextForProperty(currentWord, null, ""),
-            insertTextFormat: InsertTextFormat2.Snippet
+            insertText: this.getInsertTextForProperty(currentWord, null, ''),
+            insertTextFormat: InsertTextFormat2.Snippet,
           });
         }
       }
       const types = {};
-      this.getValueCompletions(schema, currentDoc, node, offset, document, collector, types, doComplete, ignoreScalars);
+      this.getValueCompletions(
+        schema,
+        currentDoc,
+        node,
+        offset,
+        document,
+        collector,
+        types,
+        doComplete,
+        ignoreScalars,
+      );
     } catch (err) {
-      this.telemetry?.sendError("yaml.completion.error", err);
+      this.telemetry?.sendError('yaml.completion.error', err);
     }
     this.finalizeParentCompletion(result);
-    const uniqueItems = result.items.filter((arr, index, self) => index === self.findIndex((item) => item.label === arr.label && item.insertText === arr.insertText && item.kind === arr.kind));
+    const uniqueItems = result.items.filter(
+      (arr, index, self) =>
+        index ===
+        self.findIndex(
+          (item) => item.label === arr.label && item.insertText === arr.insertText && item.kind === arr.kind,
+        ),
+    );
     if (uniqueItems?.length > 0) {
       result.items = uniqueItems;
     }
@@ -8234,17 +9341,22 @@ var YamlCompletion = class {
   }
   mergeSimpleInsertTexts(label, existingText, addingText, oneOfSchema) {
     const containsNewLineAfterColon = (value) => {
-      return value.includes("\n");
+      return value.includes('\n');
     };
     const startWithNewLine = (value) => {
-      return value.startsWith("\n");
+      return value.startsWith('\n');
     };
     const isNullObject = (value) => {
-      const index = value.indexOf("\n");
+      const index = value.indexOf('\n');
       return index > 0 && value.substring(index, value.length).trim().length === 0;
     };
     if (containsNewLineAfterColon(existingText) || containsNewLineAfterColon(addingText)) {
-      if (oneOfSchema && isNullObject(existingText) && !isNullObject(addingText) && !startWithNewLine(addingText)) {
+      if (
+        oneOfSchema &&
+        isNullObject(existingText) &&
+        !isNullObject(addingText) &&
+        !startWithNewLine(addingText)
+      ) {
         return addingText;
       }
       return void 0;
@@ -8257,17 +9369,17 @@ var YamlCompletion = class {
     } else if (newValues.length === 1) {
       return `${label}: \${1:${newValues[0]}}`;
     } else {
-      return `${label}: \${1|${newValues.join(",")}|}`;
+      return `${label}: \${1|${newValues.join(',')}|}`;
     }
   }
   getValuesFromInsertText(insertText) {
-    const value = insertText.substring(insertText.indexOf(":") + 1).trim();
+    const value = insertText.substring(insertText.indexOf(':') + 1).trim();
     if (!value) {
       return [];
     }
     const valueMath = value.match(/^\${1[|:]([^|]*)+\|?}$/);
     if (valueMath) {
-      return valueMath[1].split(",");
+      return valueMath[1].split(',');
     }
     return [value];
   }
@@ -8279,30 +9391,36 @@ var YamlCompletion = class {
         if (!match) {
           return text;
         }
-        const max$indexLocal = match.map((m) => +m.replace(/\${([0-9]+)[:|]/g, "$1").replace("$", "")).reduce((p, n) => n > p ? n : p, 0);
-        const reindexedStr = text.replace(/\$([0-9]+)/g, (s, args) => "$" + (+args + max$index)).replace(/\${([0-9]+)[:|]/g, (s, args) => "${" + (+args + max$index) + ":");
+        const max$indexLocal = match
+          .map((m) => +m.replace(/\${([0-9]+)[:|]/g, '$1').replace('$', ''))
+          .reduce((p, n) => (n > p ? n : p), 0);
+        const reindexedStr = text
+          .replace(/\$([0-9]+)/g, (s, args) => '$' + (+args + max$index))
+          .replace(/\${([0-9]+)[:|]/g, (s, args) => '${' + (+args + max$index) + ':');
         max$index += max$indexLocal;
         return reindexedStr;
       });
     };
     result.items.forEach((completionItem) => {
       if (this.isParentCompletionItem(completionItem)) {
-        const indent = completionItem.parent.indent || "";
+        const indent = completionItem.parent.indent || '';
         const reindexedTexts = reindexText(completionItem.parent.insertTexts);
         let insertText = reindexedTexts.join(`
 ${indent}`);
-        if (insertText.endsWith("$1")) {
+        if (insertText.endsWith('$1')) {
           insertText = insertText.substring(0, insertText.length - 2);
         }
         completionItem.insertText = this.arrayPrefixIndentation + insertText;
         if (completionItem.textEdit) {
           completionItem.textEdit.newText = completionItem.insertText;
         }
-        const mdText = insertText.replace(/\${[0-9]+[:|](.*)}/g, (s, arg) => arg).replace(/\$([0-9]+)/g, "");
-        const originalDocumentation = completionItem.documentation ? [completionItem.documentation, "", "----", ""] : [];
+        const mdText = insertText.replace(/\${[0-9]+[:|](.*)}/g, (s, arg) => arg).replace(/\$([0-9]+)/g, '');
+        const originalDocumentation = completionItem.documentation
+          ? [completionItem.documentation, '', '----', '']
+          : [];
         completionItem.documentation = {
           kind: MarkupKind3.Markdown,
-          value: [...originalDocumentation, "```yaml", indent + mdText, "```"].join("\n")
+          value: [...originalDocumentation, '```yaml', indent + mdText, '```'].join('\n'),
         };
         delete completionItem.parent;
       }
@@ -8317,83 +9435,163 @@ ${indent}`);
     map.items[0].value.range = node.range;
     return map;
   }
-  addPropertyCompletions(schema, doc, node, originalNode, separatorAfter, collector, textBuffer, overwriteRange, doComplete, ignoreScalars) {
+  addPropertyCompletions(
+    schema,
+    doc,
+    node,
+    originalNode,
+    separatorAfter,
+    collector,
+    textBuffer,
+    overwriteRange,
+    doComplete,
+    ignoreScalars,
+  ) {
     const matchingSchemas = doc.getMatchingSchemas(schema.schema, -1, null, doComplete);
     const existingKey = textBuffer.getText(overwriteRange);
     const lineContent = textBuffer.getLineContent(overwriteRange.start.line);
     const hasOnlyWhitespace = lineContent.trim().length === 0;
-    const hasColon = lineContent.indexOf(":") !== -1;
-    const isInArray = lineContent.trimLeft().indexOf("-") === 0;
+    const hasColon = lineContent.indexOf(':') !== -1;
+    const isInArray = lineContent.trimLeft().indexOf('-') === 0;
     const nodeParent = doc.getParent(node);
-    const matchOriginal = matchingSchemas.find((it) => it.node.internalNode === originalNode && it.schema.properties);
-    const oneOfSchema = matchingSchemas.filter((schema2) => schema2.schema.oneOf).map((oneOfSchema2) => oneOfSchema2.schema.oneOf)[0];
+    const matchOriginal = matchingSchemas.find(
+      (it) => it.node.internalNode === originalNode && it.schema.properties,
+    );
+    const oneOfSchema = matchingSchemas
+      .filter((schema2) => schema2.schema.oneOf)
+      .map((oneOfSchema2) => oneOfSchema2.schema.oneOf)[0];
     let didOneOfSchemaMatches = false;
     if (oneOfSchema?.length < matchingSchemas.length) {
       oneOfSchema?.forEach((property, index) => {
-        if (!matchingSchemas[index]?.schema.oneOf && matchingSchemas[index]?.schema.properties === property.properties) {
+        if (
+          !matchingSchemas[index]?.schema.oneOf &&
+          matchingSchemas[index]?.schema.properties === property.properties
+        ) {
           didOneOfSchemaMatches = true;
         }
       });
     }
     for (const schema2 of matchingSchemas) {
-      if ((schema2.node.internalNode === node && !matchOriginal || schema2.node.internalNode === originalNode && !hasColon || schema2.node.parent?.internalNode === originalNode && !hasColon) && !schema2.inverted) {
+      if (
+        ((schema2.node.internalNode === node && !matchOriginal) ||
+          (schema2.node.internalNode === originalNode && !hasColon) ||
+          (schema2.node.parent?.internalNode === originalNode && !hasColon)) &&
+        !schema2.inverted
+      ) {
         this.collectDefaultSnippets(schema2.schema, separatorAfter, collector, {
           newLineFirst: false,
           indentFirstObject: false,
-          shouldIndentWithTab: isInArray
+          shouldIndentWithTab: isInArray,
         });
         const schemaProperties = schema2.schema.properties;
         if (schemaProperties) {
           const maxProperties = schema2.schema.maxProperties;
-          if (maxProperties === void 0 || node.items === void 0 || node.items.length < maxProperties || node.items.length === maxProperties && !hasOnlyWhitespace) {
+          if (
+            maxProperties === void 0 ||
+            node.items === void 0 ||
+            node.items.length < maxProperties ||
+            (node.items.length === maxProperties && !hasOnlyWhitespace)
+          ) {
             for (const key in schemaProperties) {
               if (Object.prototype.hasOwnProperty.call(schemaProperties, key)) {
                 const propertySchema = schemaProperties[key];
-                if (typeof propertySchema === "object" && !propertySchema.deprecationMessage && !propertySchema["doNotSuggest"]) {
-                  let identCompensation = "";
+                if (
+                  typeof propertySchema === 'object' &&
+                  !propertySchema.deprecationMessage &&
+                  !propertySchema['doNotSuggest']
+                ) {
+                  let identCompensation = '';
                   if (nodeParent && isSeq7(nodeParent) && node.items.length <= 1 && !hasOnlyWhitespace) {
                     const sourceText = textBuffer.getText();
-                    const indexOfSlash = sourceText.lastIndexOf("-", node.range[0] - 1);
+                    const indexOfSlash = sourceText.lastIndexOf('-', node.range[0] - 1);
                     if (indexOfSlash >= 0) {
                       const overwriteChars = overwriteRange.end.character - overwriteRange.start.character;
-                      identCompensation = " " + sourceText.slice(indexOfSlash + 1, node.range[1] - overwriteChars);
+                      identCompensation =
+                        ' ' + sourceText.slice(indexOfSlash + 1, node.range[1] - overwriteChars);
                     }
                   }
                   identCompensation += this.arrayPrefixIndentation;
                   let pair;
-                  if (propertySchema.type === "array" && (pair = node.items.find((it) => isScalar6(it.key) && it.key.range && it.key.value === key && isScalar6(it.value) && !it.value.value && textBuffer.getPosition(it.key.range[2]).line === overwriteRange.end.line - 1)) && pair) {
+                  if (
+                    propertySchema.type === 'array' &&
+                    (pair = node.items.find(
+                      (it) =>
+                        isScalar6(it.key) &&
+                        it.key.range &&
+                        it.key.value === key &&
+                        isScalar6(it.value) &&
+                        !it.value.value &&
+                        textBuffer.getPosition(it.key.range[2]).line === overwriteRange.end.line - 1,
+                    )) &&
+                    pair
+                  ) {
                     if (Array.isArray(propertySchema.items)) {
-                      this.addSchemaValueCompletions(propertySchema.items[0], separatorAfter, collector, {}, ignoreScalars, true);
-                    } else if (typeof propertySchema.items === "object" && propertySchema.items.type === "object") {
+                      this.addSchemaValueCompletions(
+                        propertySchema.items[0],
+                        separatorAfter,
+                        collector,
+                        {},
+                        ignoreScalars,
+                        true,
+                      );
+                    } else if (
+                      typeof propertySchema.items === 'object' &&
+                      propertySchema.items.type === 'object'
+                    ) {
                       this.addArrayItemValueCompletion(propertySchema.items, separatorAfter, collector);
                     }
                   }
                   let insertText = key;
-                  const isRequiredProp = Array.isArray(schema2.schema.required) ? schema2.schema.required.includes(key) : false;
+                  const isRequiredProp = Array.isArray(schema2.schema.required)
+                    ? schema2.schema.required.includes(key)
+                    : false;
                   if (!key.startsWith(existingKey) || !hasColon) {
-                    insertText = this.getInsertTextForProperty(key, propertySchema, separatorAfter, identCompensation + this.indentation, isRequiredProp);
+                    insertText = this.getInsertTextForProperty(
+                      key,
+                      propertySchema,
+                      separatorAfter,
+                      identCompensation + this.indentation,
+                      isRequiredProp,
+                    );
                   }
-                  const isNodeNull = isScalar6(originalNode) && originalNode.value === null || isMap8(originalNode) && originalNode.items.length === 0;
+                  const isNodeNull =
+                    (isScalar6(originalNode) && originalNode.value === null) ||
+                    (isMap8(originalNode) && originalNode.items.length === 0);
                   const existsParentCompletion = schema2.schema.required?.length > 0;
                   if (!this.parentSkeletonSelectedFirst || !isNodeNull || !existsParentCompletion) {
-                    collector.add({
-                      kind: CompletionItemKind2.Property,
-                      label: key,
-                      insertText,
-                      insertTextFormat: InsertTextFormat2.Snippet,
-                      documentation: this.fromMarkup(propertySchema.markdownDescription) || propertySchema.description || ""
-                    }, didOneOfSchemaMatches);
+                    collector.add(
+                      {
+                        kind: CompletionItemKind2.Property,
+                        label: key,
+                        insertText,
+                        insertTextFormat: InsertTextFormat2.Snippet,
+                        documentation:
+                          this.fromMarkup(propertySchema.markdownDescription) ||
+                          propertySchema.description ||
+                          '',
+                      },
+                      didOneOfSchemaMatches,
+                    );
                   }
                   if (schema2.schema.required?.includes(key)) {
                     collector.add({
                       label: key,
-                      insertText: this.getInsertTextForProperty(key, propertySchema, separatorAfter, identCompensation + this.indentation, true),
+                      insertText: this.getInsertTextForProperty(
+                        key,
+                        propertySchema,
+                        separatorAfter,
+                        identCompensation + this.indentation,
+                        true,
+                      ),
                       insertTextFormat: InsertTextFormat2.Snippet,
-                      documentation: this.fromMarkup(propertySchema.markdownDescription) || propertySchema.description || "",
+                      documentation:
+                        this.fromMarkup(propertySchema.markdownDescription) ||
+                        propertySchema.description ||
+                        '',
                       parent: {
                         schema: schema2.schema,
-                        indent: identCompensation
-                      }
+                        indent: identCompensation,
+                      },
                     });
                   }
                 }
@@ -8404,12 +9602,21 @@ ${indent}`);
         if (nodeParent && isSeq7(nodeParent) && isPrimitiveType(schema2.schema)) {
           this.addSchemaValueCompletions(schema2.schema, separatorAfter, collector, {}, ignoreScalars);
         }
-        if (schema2.schema.type === "object" && schema2.schema.propertyNames && schema2.schema.additionalProperties !== false) {
+        if (
+          schema2.schema.type === 'object' &&
+          schema2.schema.propertyNames &&
+          schema2.schema.additionalProperties !== false
+        ) {
           const propertyNameSchema = asSchema2(schema2.schema.propertyNames);
           if (!propertyNameSchema.deprecationMessage && !propertyNameSchema.doNotSuggest) {
-            const doc2 = this.fromMarkup((propertyNameSchema.markdownDescription || propertyNameSchema.description || "") + (propertyNameSchema.pattern ? `
+            const doc2 = this.fromMarkup(
+              (propertyNameSchema.markdownDescription || propertyNameSchema.description || '') +
+                (propertyNameSchema.pattern
+                  ? `
 
-**Pattern:** \`${propertyNameSchema.pattern}\`` : ""));
+**Pattern:** \`${propertyNameSchema.pattern}\``
+                  : ''),
+            );
             const { candidates, impossible } = this.getPropertyNamesCandidates(propertyNameSchema);
             if (impossible) {
             } else if (candidates.length) {
@@ -8419,17 +9626,17 @@ ${indent}`);
                   label: key,
                   insertText: `${key}: `,
                   insertTextFormat: InsertTextFormat2.PlainText,
-                  documentation: doc2
+                  documentation: doc2,
                 });
               }
             } else {
-              const label = propertyNameSchema.title || "property";
+              const label = propertyNameSchema.title || 'property';
               collector.add({
                 kind: CompletionItemKind2.Property,
                 label,
                 insertText: `\${1:${label}}: `,
                 insertTextFormat: InsertTextFormat2.Snippet,
-                documentation: doc2
+                documentation: doc2,
               });
             }
           }
@@ -8437,17 +9644,29 @@ ${indent}`);
       }
       if (nodeParent && schema2.node.internalNode === nodeParent && schema2.schema.defaultSnippets) {
         if (node.items.length === 1) {
-          this.collectDefaultSnippets(schema2.schema, separatorAfter, collector, {
-            newLineFirst: false,
-            indentFirstObject: false,
-            shouldIndentWithTab: true
-          }, 1);
+          this.collectDefaultSnippets(
+            schema2.schema,
+            separatorAfter,
+            collector,
+            {
+              newLineFirst: false,
+              indentFirstObject: false,
+              shouldIndentWithTab: true,
+            },
+            1,
+          );
         } else {
-          this.collectDefaultSnippets(schema2.schema, separatorAfter, collector, {
-            newLineFirst: false,
-            indentFirstObject: true,
-            shouldIndentWithTab: false
-          }, 1);
+          this.collectDefaultSnippets(
+            schema2.schema,
+            separatorAfter,
+            collector,
+            {
+              newLineFirst: false,
+              indentFirstObject: true,
+              shouldIndentWithTab: false,
+            },
+            1,
+          );
         }
       }
     }
@@ -8458,7 +9677,7 @@ ${indent}`);
       node = doc.getParent(node);
     }
     if (!node) {
-      this.addSchemaValueCompletions(schema.schema, "", collector, types, false);
+      this.addSchemaValueCompletions(schema.schema, '', collector, types, false);
       return;
     }
     if (isPair3(node)) {
@@ -8466,11 +9685,11 @@ ${indent}`);
       if (valueNode && valueNode.range && offset > valueNode.range[0] + valueNode.range[2]) {
         return;
       }
-      parentKey = isScalar6(node.key) ? node.key.value + "" : null;
+      parentKey = isScalar6(node.key) ? node.key.value + '' : null;
       node = doc.getParent(node);
     }
     if (node && (parentKey !== null || isSeq7(node))) {
-      const separatorAfter = "";
+      const separatorAfter = '';
       const matchingSchemas = doc.getMatchingSchemas(schema.schema, -1, null, doComplete);
       for (const s of matchingSchemas) {
         if (s.node.internalNode === node && !s.inverted && s.schema) {
@@ -8478,16 +9697,30 @@ ${indent}`);
             this.collectDefaultSnippets(s.schema, separatorAfter, collector, {
               newLineFirst: false,
               indentFirstObject: false,
-              shouldIndentWithTab: false
+              shouldIndentWithTab: false,
             });
             if (isSeq7(node) && node.items) {
               if (Array.isArray(s.schema.items)) {
                 const index = this.findItemAtOffset(node, document, offset);
                 if (index < s.schema.items.length) {
-                  this.addSchemaValueCompletions(s.schema.items[index], separatorAfter, collector, types, false);
+                  this.addSchemaValueCompletions(
+                    s.schema.items[index],
+                    separatorAfter,
+                    collector,
+                    types,
+                    false,
+                  );
                 }
               } else {
-                this.addSchemaValueCompletions(s.schema.items, separatorAfter, collector, types, ignoreScalars, typeof s.schema.items === "object" && (s.schema.items.type === "object" || isAnyOfAllOfOneOfType(s.schema.items)));
+                this.addSchemaValueCompletions(
+                  s.schema.items,
+                  separatorAfter,
+                  collector,
+                  types,
+                  ignoreScalars,
+                  typeof s.schema.items === 'object' &&
+                    (s.schema.items.type === 'object' || isAnyOfAllOfOneOfType(s.schema.items)),
+                );
               }
             }
           }
@@ -8498,15 +9731,21 @@ ${indent}`);
             }
           }
           if (s.schema.additionalProperties) {
-            this.addSchemaValueCompletions(s.schema.additionalProperties, separatorAfter, collector, types, ignoreScalars);
+            this.addSchemaValueCompletions(
+              s.schema.additionalProperties,
+              separatorAfter,
+              collector,
+              types,
+              ignoreScalars,
+            );
           }
         }
       }
-      if (types["boolean"]) {
+      if (types['boolean']) {
         this.addBooleanValueCompletion(true, separatorAfter, collector);
         this.addBooleanValueCompletion(false, separatorAfter, collector);
       }
-      if (types["null"]) {
+      if (types['null']) {
         this.addNullValueCompletion(separatorAfter, collector);
       }
     }
@@ -8514,20 +9753,29 @@ ${indent}`);
   addArrayItemValueCompletion(schema, separatorAfter, collector, index) {
     const schemaType = getSchemaTypeName(schema);
     const insertText = `- ${this.getInsertTextForObject(schema, separatorAfter).insertText.trimLeft()}`;
-    const schemaTypeTitle = schemaType ? " type `" + schemaType + "`" : "";
-    const schemaDescription = schema.description ? " (" + schema.description + ")" : "";
-    const documentation = this.getDocumentationWithMarkdownText(l10n9.t("Create an item of an array{0}{1}", schemaTypeTitle, schemaDescription), insertText);
+    const schemaTypeTitle = schemaType ? ' type `' + schemaType + '`' : '';
+    const schemaDescription = schema.description ? ' (' + schema.description + ')' : '';
+    const documentation = this.getDocumentationWithMarkdownText(
+      l10n9.t('Create an item of an array{0}{1}', schemaTypeTitle, schemaDescription),
+      insertText,
+    );
     collector.add({
       kind: this.getSuggestionKind(schema.type),
-      label: l10n9.t("- (array item) ") + (schemaType || index),
+      label: l10n9.t('- (array item) ') + (schemaType || index),
       documentation,
       insertText,
-      insertTextFormat: InsertTextFormat2.Snippet
+      insertTextFormat: InsertTextFormat2.Snippet,
     });
   }
-  getInsertTextForProperty(key, propertySchema, separatorAfter, indent = this.indentation, isRequired = false) {
-    const propertyText = this.getInsertTextForValue(key, "", "string");
-    const resultText = propertyText + ":";
+  getInsertTextForProperty(
+    key,
+    propertySchema,
+    separatorAfter,
+    indent = this.indentation,
+    isRequired = false,
+  ) {
+    const propertyText = this.getInsertTextForValue(key, '', 'string');
+    const resultText = propertyText + ':';
     const hasRequiredDefault = propertySchema && isRequired && isDefined2(propertySchema.default);
     let value;
     let nValueProposals = 0;
@@ -8535,24 +9783,30 @@ ${indent}`);
       let type = Array.isArray(propertySchema.type) ? propertySchema.type[0] : propertySchema.type;
       if (!type) {
         if (propertySchema.properties) {
-          type = "object";
+          type = 'object';
         } else if (propertySchema.items) {
-          type = "array";
+          type = 'array';
         } else if (propertySchema.anyOf) {
-          type = "anyOf";
+          type = 'anyOf';
         }
       }
       if (Array.isArray(propertySchema.defaultSnippets)) {
         if (propertySchema.defaultSnippets.length === 1) {
           const body = propertySchema.defaultSnippets[0].body;
           if (isDefined2(body)) {
-            value = this.getInsertTextForSnippetValue(body, "", {
-              newLineFirst: true,
-              indentFirstObject: false,
-              shouldIndentWithTab: false
-            }, [], 1);
-            if (!value.startsWith(" ") && !value.startsWith("\n")) {
-              value = " " + value;
+            value = this.getInsertTextForSnippetValue(
+              body,
+              '',
+              {
+                newLineFirst: true,
+                indentFirstObject: false,
+                shouldIndentWithTab: false,
+              },
+              [],
+              1,
+            );
+            if (!value.startsWith(' ') && !value.startsWith('\n')) {
+              value = ' ' + value;
             }
           }
         }
@@ -8560,31 +9814,31 @@ ${indent}`);
       }
       if (propertySchema.enum) {
         if (!value && propertySchema.enum.length === 1) {
-          value = " " + this.getInsertTextForGuessedValue(propertySchema.enum[0], "", type);
+          value = ' ' + this.getInsertTextForGuessedValue(propertySchema.enum[0], '', type);
         }
         nValueProposals += propertySchema.enum.length;
       }
       if (isDefined2(propertySchema.const)) {
         if (!value) {
-          value = this.getInsertTextForGuessedValue(propertySchema.const, "", type);
+          value = this.getInsertTextForGuessedValue(propertySchema.const, '', type);
           value = this.evaluateTab1Symbol(value);
-          value = " " + value;
+          value = ' ' + value;
         }
         nValueProposals++;
       }
       if (isDefined2(propertySchema.default)) {
         if (!value || hasRequiredDefault) {
-          let defText = this.getInsertTextForGuessedValue(propertySchema.default, "", type);
+          let defText = this.getInsertTextForGuessedValue(propertySchema.default, '', type);
           if (hasRequiredDefault) {
             defText = this.evaluateTab1Symbol(defText);
           }
-          value = " " + defText;
+          value = ' ' + defText;
         }
         nValueProposals++;
       }
       if (Array.isArray(propertySchema.examples) && propertySchema.examples.length) {
         if (!value) {
-          value = " " + this.getInsertTextForGuessedValue(propertySchema.examples[0], "", type);
+          value = ' ' + this.getInsertTextForGuessedValue(propertySchema.examples[0], '', type);
         }
         nValueProposals += propertySchema.examples.length;
       }
@@ -8597,38 +9851,38 @@ ${indent}- ${this.getInsertTextForArray(propertySchema.items, separatorAfter, 1,
       }
       if (nValueProposals === 0) {
         switch (type) {
-          case "boolean":
-          case "string":
-          case "anyOf":
-            value = " $1";
+          case 'boolean':
+          case 'string':
+          case 'anyOf':
+            value = ' $1';
             break;
-          case "object":
+          case 'object':
             value = `
 ${indent}`;
             break;
-          case "array":
+          case 'array':
             value = `
 ${indent}- `;
             break;
-          case "number":
-          case "integer":
-            value = " ${1:0}";
+          case 'number':
+          case 'integer':
+            value = ' ${1:0}';
             break;
-          case "null":
-            value = " ${1:null}";
+          case 'null':
+            value = ' ${1:null}';
             break;
           default:
             return propertyText;
         }
       }
     }
-    if (!value || nValueProposals > 1 && !hasRequiredDefault) {
-      value = " $1";
+    if (!value || (nValueProposals > 1 && !hasRequiredDefault)) {
+      value = ' $1';
     }
     return resultText + value + separatorAfter;
   }
   getInsertTextForObject(schema, separatorAfter, indent = this.indentation, insertIndex = 1) {
-    let insertText = "";
+    let insertText = '';
     if (!schema.properties) {
       insertText = `${indent}$${insertIndex++}
 `;
@@ -8639,25 +9893,25 @@ ${indent}- `;
       let type = Array.isArray(propertySchema.type) ? propertySchema.type[0] : propertySchema.type;
       if (!type) {
         if (propertySchema.anyOf) {
-          type = "anyOf";
+          type = 'anyOf';
         }
         if (propertySchema.properties) {
-          type = "object";
+          type = 'object';
         }
         if (propertySchema.items) {
-          type = "array";
+          type = 'array';
         }
       }
       if (schema.required && schema.required.indexOf(key) > -1) {
         switch (type) {
-          case "boolean":
-          case "string":
-          case "number":
-          case "integer":
-          case "anyOf": {
+          case 'boolean':
+          case 'string':
+          case 'number':
+          case 'integer':
+          case 'anyOf': {
             let value = propertySchema.default !== void 0 ? propertySchema.default : propertySchema.const;
             if (value !== void 0) {
-              if (type === "string") {
+              if (type === 'string') {
                 value = toYamlStringScalar(value);
               }
               insertText += `${indent}${key}: \${${insertIndex++}:${value}}
@@ -8668,17 +9922,22 @@ ${indent}- `;
             }
             break;
           }
-          case "array":
+          case 'array':
             {
-              const arrayInsertResult = this.getInsertTextForArray(propertySchema.items, separatorAfter, insertIndex++, indent);
-              const arrayInsertLines = arrayInsertResult.insertText.split("\n");
+              const arrayInsertResult = this.getInsertTextForArray(
+                propertySchema.items,
+                separatorAfter,
+                insertIndex++,
+                indent,
+              );
+              const arrayInsertLines = arrayInsertResult.insertText.split('\n');
               let arrayTemplate = arrayInsertResult.insertText;
               if (arrayInsertLines.length > 1) {
                 for (let index = 1; index < arrayInsertLines.length; index++) {
                   const element = arrayInsertLines[index];
                   arrayInsertLines[index] = `  ${element}`;
                 }
-                arrayTemplate = arrayInsertLines.join("\n");
+                arrayTemplate = arrayInsertLines.join('\n');
               }
               insertIndex = arrayInsertResult.insertIndex;
               insertText += `${indent}${key}:
@@ -8686,9 +9945,14 @@ ${indent}${this.indentation}- ${arrayTemplate}
 `;
             }
             break;
-          case "object":
+          case 'object':
             {
-              const objectInsertResult = this.getInsertTextForObject(propertySchema, separatorAfter, `${indent}${this.indentation}`, insertIndex++);
+              const objectInsertResult = this.getInsertTextForObject(
+                propertySchema,
+                separatorAfter,
+                `${indent}${this.indentation}`,
+                insertIndex++,
+              );
               insertIndex = objectInsertResult.insertIndex;
               insertText += `${indent}${key}:
 ${objectInsertResult.insertText}
@@ -8698,19 +9962,21 @@ ${objectInsertResult.insertText}
         }
       } else if (!this.disableDefaultProperties && propertySchema.default !== void 0) {
         switch (type) {
-          case "boolean":
-          case "number":
-          case "integer":
-            insertText += `${indent}${//added quote if key is null
-            key === "null" ? this.getInsertTextForValue(key, "", "string") : key}: \${${insertIndex++}:${propertySchema.default}}
+          case 'boolean':
+          case 'number':
+          case 'integer':
+            insertText += `${indent}${
+              //added quote if key is null
+              key === 'null' ? this.getInsertTextForValue(key, '', 'string') : key
+            }: \${${insertIndex++}:${propertySchema.default}}
 `;
             break;
-          case "string":
+          case 'string':
             insertText += `${indent}${key}: \${${insertIndex++}:${toYamlStringScalar(propertySchema.default)}}
 `;
             break;
-          case "array":
-          case "object":
+          case 'array':
+          case 'object':
             break;
         }
       }
@@ -8722,9 +9988,8 @@ ${objectInsertResult.insertText}
     insertText = insertText.trimRight() + separatorAfter;
     return { insertText, insertIndex };
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   getInsertTextForArray(schema, separatorAfter, insertIndex = 1, indent = this.indentation) {
-    let insertText = "";
+    let insertText = '';
     if (!schema) {
       insertText = `$${insertIndex++}`;
       return { insertText, insertIndex };
@@ -8732,26 +9997,31 @@ ${objectInsertResult.insertText}
     let type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
     if (!type) {
       if (schema.properties) {
-        type = "object";
+        type = 'object';
       }
       if (schema.items) {
-        type = "array";
+        type = 'array';
       }
     }
     switch (schema.type) {
-      case "boolean":
+      case 'boolean':
         insertText = `\${${insertIndex++}:false}`;
         break;
-      case "number":
-      case "integer":
+      case 'number':
+      case 'integer':
         insertText = `\${${insertIndex++}:0}`;
         break;
-      case "string":
+      case 'string':
         insertText = `\${${insertIndex++}}`;
         break;
-      case "object":
+      case 'object':
         {
-          const objectInsertResult = this.getInsertTextForObject(schema, separatorAfter, `${indent}  `, insertIndex++);
+          const objectInsertResult = this.getInsertTextForObject(
+            schema,
+            separatorAfter,
+            `${indent}  `,
+            insertIndex++,
+          );
           insertText = objectInsertResult.insertText.trimLeft();
           insertIndex = objectInsertResult.insertIndex;
         }
@@ -8759,66 +10029,64 @@ ${objectInsertResult.insertText}
     }
     return { insertText, insertIndex };
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   getInsertTextForGuessedValue(value, separatorAfter, type) {
     switch (typeof value) {
-      case "object":
+      case 'object':
         if (value === null) {
-          return "${1:null}" + separatorAfter;
+          return '${1:null}' + separatorAfter;
         }
         return this.getInsertTextForValue(value, separatorAfter, type);
-      case "string": {
-        if (type === "number" || type === "integer") {
-          return "${1:" + value + "}" + separatorAfter;
+      case 'string': {
+        if (type === 'number' || type === 'integer') {
+          return '${1:' + value + '}' + separatorAfter;
         }
         const snippetValue = this.getInsertTextForPlainText(toYamlStringScalar(value));
-        return "${1:" + snippetValue + "}" + separatorAfter;
+        return '${1:' + snippetValue + '}' + separatorAfter;
       }
-      case "number":
-      case "boolean":
-        return "${1:" + value + "}" + separatorAfter;
+      case 'number':
+      case 'boolean':
+        return '${1:' + value + '}' + separatorAfter;
     }
     return this.getInsertTextForValue(value, separatorAfter, type);
   }
   getInsertTextForPlainText(text) {
-    return text.replace(/\\(?=[$}\\])/g, "\\\\").replace(/[$}]/g, "\\$&");
+    return text.replace(/\\(?=[$}\\])/g, '\\\\').replace(/[$}]/g, '\\$&');
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   getInsertTextForValue(value, separatorAfter, type) {
     if (value === null) {
-      return "null";
+      return 'null';
     }
     switch (typeof value) {
-      case "object": {
+      case 'object': {
         const indent = this.indentation;
         return this.getInsertTemplateForValue(value, indent, { index: 1 }, separatorAfter);
       }
-      case "number":
-      case "boolean":
+      case 'number':
+      case 'boolean':
         return this.getInsertTextForPlainText(value + separatorAfter);
     }
     type = Array.isArray(type) ? type[0] : type;
-    if (type === "string") {
+    if (type === 'string') {
       value = toYamlStringScalar(String(value), this.isSingleQuote);
     }
     return this.getInsertTextForPlainText(value + separatorAfter);
   }
   getInsertTemplateForValue(value, indent, navOrder, separatorAfter) {
     if (Array.isArray(value)) {
-      let insertText = "\n";
+      let insertText = '\n';
       for (const arrValue of value) {
         insertText += `${indent}- \${${navOrder.index++}:${arrValue}}
 `;
       }
       return insertText;
-    } else if (typeof value === "object") {
-      let insertText = "\n";
+    } else if (typeof value === 'object') {
+      let insertText = '\n';
       for (const key in value) {
         if (Object.prototype.hasOwnProperty.call(value, key)) {
           const element = value[key];
           insertText += `${indent}\${${navOrder.index++}:${key}}:`;
           let valueTemplate;
-          if (typeof element === "object") {
+          if (typeof element === 'object') {
             valueTemplate = `${this.getInsertTemplateForValue(element, indent + this.indentation, navOrder, separatorAfter)}`;
           } else {
             valueTemplate = ` \${${navOrder.index++}:${this.getInsertTextForPlainText(element + separatorAfter)}}
@@ -8831,8 +10099,15 @@ ${objectInsertResult.insertText}
     }
     return this.getInsertTextForPlainText(value + separatorAfter);
   }
-  addSchemaValueCompletions(schema, separatorAfter, collector, types, ignoreScalars = false, addArrayItem = false) {
-    if (typeof schema === "object") {
+  addSchemaValueCompletions(
+    schema,
+    separatorAfter,
+    collector,
+    types,
+    ignoreScalars = false,
+    addArrayItem = false,
+  ) {
+    if (typeof schema === 'object') {
       this.addEnumValueCompletions(schema, separatorAfter, collector, ignoreScalars);
       this.addDefaultValueCompletions(schema, separatorAfter, collector);
       this.collectTypes(schema, types);
@@ -8841,17 +10116,38 @@ ${objectInsertResult.insertText}
       }
       if (Array.isArray(schema.allOf)) {
         schema.allOf.forEach((s) => {
-          return this.addSchemaValueCompletions(s, separatorAfter, collector, types, ignoreScalars, addArrayItem);
+          return this.addSchemaValueCompletions(
+            s,
+            separatorAfter,
+            collector,
+            types,
+            ignoreScalars,
+            addArrayItem,
+          );
         });
       }
       if (Array.isArray(schema.anyOf)) {
         schema.anyOf.forEach((s) => {
-          return this.addSchemaValueCompletions(s, separatorAfter, collector, types, ignoreScalars, addArrayItem);
+          return this.addSchemaValueCompletions(
+            s,
+            separatorAfter,
+            collector,
+            types,
+            ignoreScalars,
+            addArrayItem,
+          );
         });
       }
       if (Array.isArray(schema.oneOf)) {
         schema.oneOf.forEach((s) => {
-          return this.addSchemaValueCompletions(s, separatorAfter, collector, types, ignoreScalars, addArrayItem);
+          return this.addSchemaValueCompletions(
+            s,
+            separatorAfter,
+            collector,
+            types,
+            ignoreScalars,
+            addArrayItem,
+          );
         });
       }
     }
@@ -8862,8 +10158,8 @@ ${objectInsertResult.insertText}
     }
     const type = schema.type;
     if (Array.isArray(type)) {
-      type.forEach(function(t10) {
-        return types[t10] = true;
+      type.forEach(function (t10) {
+        return (types[t10] = true);
       });
     } else if (type) {
       types[type] = true;
@@ -8876,11 +10172,11 @@ ${objectInsertResult.insertText}
       let value = schema.default;
       for (let i = arrayDepth; i > 0; i--) {
         value = [value];
-        type = "array";
+        type = 'array';
       }
       let label;
-      if (typeof value === "object") {
-        label = l10n9.t("Default value");
+      if (typeof value === 'object') {
+        label = l10n9.t('Default value');
       } else {
         label = this.getLabelForValue(value);
       }
@@ -8889,7 +10185,7 @@ ${objectInsertResult.insertText}
         label,
         insertText: this.getInsertTextForValue(value, separatorAfter, type),
         insertTextFormat: InsertTextFormat2.Snippet,
-        detail: l10n9.t("Default value")
+        detail: l10n9.t('Default value'),
       });
       hasProposals = true;
     }
@@ -8899,13 +10195,13 @@ ${objectInsertResult.insertText}
         let value = example;
         for (let i = arrayDepth; i > 0; i--) {
           value = [value];
-          type = "array";
+          type = 'array';
         }
         collector.add({
           kind: this.getSuggestionKind(type),
           label: this.getLabelForValue(value),
           insertText: this.getInsertTextForValue(value, separatorAfter, type),
-          insertTextFormat: InsertTextFormat2.Snippet
+          insertTextFormat: InsertTextFormat2.Snippet,
         });
         hasProposals = true;
       });
@@ -8913,31 +10209,34 @@ ${objectInsertResult.insertText}
     this.collectDefaultSnippets(schema, separatorAfter, collector, {
       newLineFirst: true,
       indentFirstObject: true,
-      shouldIndentWithTab: true
+      shouldIndentWithTab: true,
     });
-    if (!hasProposals && typeof schema.items === "object" && !Array.isArray(schema.items)) {
+    if (!hasProposals && typeof schema.items === 'object' && !Array.isArray(schema.items)) {
       this.addDefaultValueCompletions(schema.items, separatorAfter, collector, arrayDepth + 1);
     }
   }
   addEnumValueCompletions(schema, separatorAfter, collector, ignoreScalars) {
     if (isDefined2(schema.const)) {
-      if (!ignoreScalars || typeof schema.const === "object") {
+      if (!ignoreScalars || typeof schema.const === 'object') {
         collector.add({
           kind: this.getSuggestionKind(schema.type),
           label: this.getLabelForValue(schema.const),
           insertText: this.getInsertTextForValue(schema.const, separatorAfter, schema.type),
           insertTextFormat: InsertTextFormat2.Snippet,
-          documentation: this.fromMarkup(schema.markdownDescription) || schema.description
+          documentation: this.fromMarkup(schema.markdownDescription) || schema.description,
         });
       }
     }
     if (Array.isArray(schema.enum)) {
       for (let i = 0, length = schema.enum.length; i < length; i++) {
         const enm = schema.enum[i];
-        if (ignoreScalars && typeof enm !== "object")
-          continue;
+        if (ignoreScalars && typeof enm !== 'object') continue;
         let documentation = this.fromMarkup(schema.markdownDescription) || schema.description;
-        if (schema.markdownEnumDescriptions && i < schema.markdownEnumDescriptions.length && this.doesSupportMarkdown()) {
+        if (
+          schema.markdownEnumDescriptions &&
+          i < schema.markdownEnumDescriptions.length &&
+          this.doesSupportMarkdown()
+        ) {
           documentation = this.fromMarkup(schema.markdownEnumDescriptions[i]);
         } else if (schema.enumDescriptions && i < schema.enumDescriptions.length) {
           documentation = schema.enumDescriptions[i];
@@ -8947,19 +10246,19 @@ ${objectInsertResult.insertText}
           label: this.getLabelForValue(enm),
           insertText: this.getInsertTextForValue(enm, separatorAfter, schema.type),
           insertTextFormat: InsertTextFormat2.Snippet,
-          documentation
+          documentation,
         });
       }
     }
   }
   getLabelForValue(value) {
     if (value === null) {
-      return "null";
+      return 'null';
     }
     if (Array.isArray(value)) {
       return JSON.stringify(value);
     }
-    if (typeof value === "string") {
+    if (typeof value === 'string') {
       return toYamlStringScalar(value, this.isSingleQuote);
     }
     return String(value);
@@ -8974,10 +10273,10 @@ ${objectInsertResult.insertText}
         let filterText;
         if (isDefined2(value)) {
           const type2 = s.type || schema.type;
-          if (arrayDepth === 0 && type2 === "array") {
+          if (arrayDepth === 0 && type2 === 'array') {
             const fixedObj = {};
             Object.keys(value).forEach((val, index) => {
-              if (index === 0 && !val.startsWith("-")) {
+              if (index === 0 && !val.startsWith('-')) {
                 fixedObj[`- ${val}`] = value[val];
               } else {
                 fixedObj[`  ${val}`] = value[val];
@@ -8985,23 +10284,27 @@ ${objectInsertResult.insertText}
             });
             value = fixedObj;
           }
-          const existingProps = Object.keys(collector.proposed).filter((proposedProp) => collector.proposed[proposedProp].label === existingProposeItem);
+          const existingProps = Object.keys(collector.proposed).filter(
+            (proposedProp) => collector.proposed[proposedProp].label === existingProposeItem,
+          );
           insertText = this.getInsertTextForSnippetValue(value, separatorAfter, settings, existingProps);
-          if (insertText === "" && value) {
+          if (insertText === '' && value) {
             continue;
           }
           label = label || this.getLabelForSnippetValue(value);
-        } else if (typeof s.bodyText === "string") {
-          let prefix = "", suffix = "", indent = "";
+        } else if (typeof s.bodyText === 'string') {
+          let prefix = '',
+            suffix = '',
+            indent = '';
           for (let i = arrayDepth; i > 0; i--) {
-            prefix = prefix + indent + "[\n";
-            suffix = suffix + "\n" + indent + "]";
+            prefix = prefix + indent + '[\n';
+            suffix = suffix + '\n' + indent + ']';
             indent += this.indentation;
-            type = "array";
+            type = 'array';
           }
-          insertText = prefix + indent + s.bodyText.split("\n").join("\n" + indent) + suffix + separatorAfter;
+          insertText = prefix + indent + s.bodyText.split('\n').join('\n' + indent) + suffix + separatorAfter;
           label = label || insertText;
-          filterText = insertText.replace(/[\n]/g, "");
+          filterText = insertText.replace(/[\n]/g, '');
         }
         collector.add({
           kind: s.suggestionKind || this.getSuggestionKind(type),
@@ -9010,70 +10313,79 @@ ${objectInsertResult.insertText}
           documentation: this.fromMarkup(s.markdownDescription) || s.description,
           insertText,
           insertTextFormat: InsertTextFormat2.Snippet,
-          filterText
+          filterText,
         });
       }
     }
   }
   getInsertTextForSnippetValue(value, separatorAfter, settings, existingProps, depth) {
     const replacer = (value2) => {
-      if (typeof value2 === "string") {
-        if (value2[0] === "^") {
+      if (typeof value2 === 'string') {
+        if (value2[0] === '^') {
           return value2.substr(1);
         }
-        if (value2 === "true" || value2 === "false") {
+        if (value2 === 'true' || value2 === 'false') {
           return `"${value2}"`;
         }
       }
       return value2;
     };
-    return stringifyObject(value, "", replacer, { ...settings, indentation: this.indentation, existingProps }, depth) + separatorAfter;
+    return (
+      stringifyObject(
+        value,
+        '',
+        replacer,
+        { ...settings, indentation: this.indentation, existingProps },
+        depth,
+      ) + separatorAfter
+    );
   }
   addBooleanValueCompletion(value, separatorAfter, collector) {
     collector.add({
-      kind: this.getSuggestionKind("boolean"),
-      label: value ? "true" : "false",
-      insertText: this.getInsertTextForValue(value, separatorAfter, "boolean"),
+      kind: this.getSuggestionKind('boolean'),
+      label: value ? 'true' : 'false',
+      insertText: this.getInsertTextForValue(value, separatorAfter, 'boolean'),
       insertTextFormat: InsertTextFormat2.Snippet,
-      documentation: ""
+      documentation: '',
     });
   }
   addNullValueCompletion(separatorAfter, collector) {
     collector.add({
-      kind: this.getSuggestionKind("null"),
-      label: "null",
-      insertText: "null" + separatorAfter,
+      kind: this.getSuggestionKind('null'),
+      label: 'null',
+      insertText: 'null' + separatorAfter,
       insertTextFormat: InsertTextFormat2.Snippet,
-      documentation: ""
+      documentation: '',
     });
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   getLabelForSnippetValue(value) {
     const label = JSON.stringify(value);
-    return label.replace(/\$\{\d+:([^}]+)\}|\$\d+/g, "$1");
+    return label.replace(/\$\{\d+:([^}]+)\}|\$\d+/g, '$1');
   }
   getCustomTagValueCompletions(collector) {
     const validCustomTags = filterInvalidCustomTags(this.customTags);
     validCustomTags.forEach((validTag) => {
-      const label = validTag.split(" ")[0];
-      this.addCustomTagValueCompletion(collector, " ", label);
+      const label = validTag.split(' ')[0];
+      this.addCustomTagValueCompletion(collector, ' ', label);
     });
   }
   addCustomTagValueCompletion(collector, separatorAfter, label) {
     collector.add({
-      kind: this.getSuggestionKind("string"),
+      kind: this.getSuggestionKind('string'),
       label,
       insertText: label + separatorAfter,
       insertTextFormat: InsertTextFormat2.Snippet,
-      documentation: ""
+      documentation: '',
     });
   }
   getDocumentationWithMarkdownText(documentation, insertText) {
     let res = documentation;
     if (this.doesSupportMarkdown()) {
-      insertText = insertText.replace(/\${[0-9]+[:|](.*)}/g, (s, arg) => {
-        return arg;
-      }).replace(/\$([0-9]+)/g, "");
+      insertText = insertText
+        .replace(/\${[0-9]+[:|](.*)}/g, (s, arg) => {
+          return arg;
+        })
+        .replace(/\$([0-9]+)/g, '');
       res = this.fromMarkup(`${documentation}
  \`\`\`
 ${insertText}
@@ -9081,7 +10393,6 @@ ${insertText}
     }
     return res;
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   getSuggestionKind(type) {
     if (Array.isArray(type)) {
       const array = type;
@@ -9091,11 +10402,11 @@ ${insertText}
       return CompletionItemKind2.Value;
     }
     switch (type) {
-      case "string":
+      case 'string':
         return CompletionItemKind2.Value;
-      case "object":
+      case 'object':
         return CompletionItemKind2.Module;
-      case "property":
+      case 'property':
         return CompletionItemKind2.Property;
       default:
         return CompletionItemKind2.Value;
@@ -9113,15 +10424,20 @@ ${insertText}
     if (markupString && this.doesSupportMarkdown()) {
       return {
         kind: MarkupKind3.Markdown,
-        value: markupString
+        value: markupString,
       };
     }
     return void 0;
   }
   doesSupportMarkdown() {
     if (this.supportsMarkdown === void 0) {
-      const completion = this.clientCapabilities.textDocument && this.clientCapabilities.textDocument.completion;
-      this.supportsMarkdown = completion && completion.completionItem && Array.isArray(completion.completionItem.documentationFormat) && completion.completionItem.documentationFormat.indexOf(MarkupKind3.Markdown) !== -1;
+      const completion =
+        this.clientCapabilities.textDocument && this.clientCapabilities.textDocument.completion;
+      this.supportsMarkdown =
+        completion &&
+        completion.completionItem &&
+        Array.isArray(completion.completionItem.documentationFormat) &&
+        completion.completionItem.documentationFormat.indexOf(MarkupKind3.Markdown) !== -1;
     }
     return this.supportsMarkdown;
   }
@@ -9143,27 +10459,25 @@ ${insertText}
   getPropertyNamesCandidates(schema) {
     let impossible = false;
     const collect = (node) => {
-      if (!node || typeof node !== "object")
-        return null;
+      if (!node || typeof node !== 'object') return null;
       if (Array.isArray(node.allOf) && node.allOf.length) {
         let intersection = null;
         for (const part of node.allOf) {
           const partSet = collect(part);
-          if (!partSet)
-            continue;
-          intersection = intersection ? new Set([...intersection].filter((v) => partSet.has(v))) : new Set(partSet);
+          if (!partSet) continue;
+          intersection = intersection
+            ? new Set([...intersection].filter((v) => partSet.has(v)))
+            : new Set(partSet);
           if (intersection.size === 0) {
             impossible = true;
             return /* @__PURE__ */ new Set();
           }
         }
-        if (intersection)
-          return intersection;
+        if (intersection) return intersection;
       }
       const result = /* @__PURE__ */ new Set();
-      if (typeof node.const === "string")
-        result.add(node.const);
-      node.enum?.forEach((val) => typeof val === "string" && result.add(val));
+      if (typeof node.const === 'string') result.add(node.const);
+      node.enum?.forEach((val) => typeof val === 'string' && result.add(val));
       node.anyOf?.forEach((branch) => collect(branch)?.forEach((val) => result.add(val)));
       node.oneOf?.forEach((branch) => collect(branch)?.forEach((val) => result.add(val)));
       return result.size ? result : null;
@@ -9178,20 +10492,19 @@ ${insertText}
    * simplify `{$1:value}` to `value`
    */
   evaluateTab1Symbol(value) {
-    return value.replace(/\$\{1:(.*)\}/, "$1");
+    return value.replace(/\$\{1:(.*)\}/, '$1');
   }
   isParentCompletionItem(item) {
-    return "parent" in item;
+    return 'parent' in item;
   }
 };
 
 // fillers/schemaSelectionHandlers.ts
-function JSONSchemaSelection() {
-}
+function JSONSchemaSelection() {}
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlDefinition.js
-import { LocationLink, Range as Range14 } from "vscode-languageserver-types";
-import { isAlias as isAlias4 } from "yaml";
+import { LocationLink, Range as Range14 } from 'vscode-languageserver-types';
+import { isAlias as isAlias4 } from 'yaml';
 var YamlDefinition = class {
   constructor(telemetry2) {
     this.telemetry = telemetry2;
@@ -9206,21 +10519,27 @@ var YamlDefinition = class {
         if (node && isAlias4(node)) {
           const defNode = node.resolve(currentDoc.internalDocument);
           if (defNode && defNode.range) {
-            const targetRange = Range14.create(document.positionAt(defNode.range[0]), document.positionAt(defNode.range[2]));
-            const selectionRange = Range14.create(document.positionAt(defNode.range[0]), document.positionAt(defNode.range[1]));
+            const targetRange = Range14.create(
+              document.positionAt(defNode.range[0]),
+              document.positionAt(defNode.range[2]),
+            );
+            const selectionRange = Range14.create(
+              document.positionAt(defNode.range[0]),
+              document.positionAt(defNode.range[1]),
+            );
             return [LocationLink.create(document.uri, targetRange, selectionRange)];
           }
         }
       }
     } catch (err) {
-      this.telemetry?.sendError("yaml.definition.error", err);
+      this.telemetry?.sendError('yaml.definition.error', err);
     }
     return void 0;
   }
 };
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlSelectionRanges.js
-import { SelectionRange as SelectionRange2 } from "vscode-languageserver-types";
+import { SelectionRange as SelectionRange2 } from 'vscode-languageserver-types';
 function getSelectionRanges(document, positions) {
   const doc = yamlDocumentsCache.getYamlDocument(document);
   return positions.map((position) => {
@@ -9242,7 +10561,7 @@ function getSelectionRanges(document, positions) {
         if (endOffset < offset) {
           return true;
         }
-        if (getTextFromOffsets(endOffset - 1, endOffset) === "\n") {
+        if (getTextFromOffsets(endOffset - 1, endOffset) === '\n') {
           if (endOffset - 1 < offset) {
             return true;
           }
@@ -9266,7 +10585,7 @@ function getSelectionRanges(document, positions) {
         const endOffset = currentNode.offset + currentNode.length;
         const range = {
           start: document.positionAt(startOffset),
-          end: document.positionAt(endOffset)
+          end: document.positionAt(endOffset),
         };
         const text = document.getText(range);
         const trimmedText = trimEndNewLine(text);
@@ -9275,12 +10594,18 @@ function getSelectionRanges(document, positions) {
           range.end = document.positionAt(trimmedEndOffset);
         }
         const isSurroundedBy = (startCharacter, endCharacter) => {
-          return trimmedText.startsWith(startCharacter) && trimmedText.endsWith(endCharacter || startCharacter);
+          return (
+            trimmedText.startsWith(startCharacter) && trimmedText.endsWith(endCharacter || startCharacter)
+          );
         };
-        if (currentNode.type === "string" && (isSurroundedBy("'") || isSurroundedBy('"')) || currentNode.type === "object" && isSurroundedBy("{", "}") || currentNode.type === "array" && isSurroundedBy("[", "]")) {
+        if (
+          (currentNode.type === 'string' && (isSurroundedBy("'") || isSurroundedBy('"'))) ||
+          (currentNode.type === 'object' && isSurroundedBy('{', '}')) ||
+          (currentNode.type === 'array' && isSurroundedBy('[', ']'))
+        ) {
           result.push({
             start: document.positionAt(startOffset + 1),
-            end: document.positionAt(endOffset - 1)
+            end: document.positionAt(endOffset - 1),
           });
         }
         result.push(range);
@@ -9298,12 +10623,12 @@ function getSelectionRanges(document, positions) {
     if (nodeStartPosition.line !== position.line) {
       return;
     }
-    if (node.parent?.type === "array") {
-      if (getTextFromOffsets(node.offset - 2, node.offset) === "- ") {
+    if (node.parent?.type === 'array') {
+      if (getTextFromOffsets(node.offset - 2, node.offset) === '- ') {
         return node.offset - 2;
       }
     }
-    if (node.type === "array" || node.type === "object") {
+    if (node.type === 'array' || node.type === 'object') {
       const lineBeginning = { line: nodeStartPosition.line, character: 0 };
       const text = document.getText({ start: lineBeginning, end: nodeStartPosition });
       if (text.trim().length === 0) {
@@ -9314,28 +10639,34 @@ function getSelectionRanges(document, positions) {
   function getTextFromOffsets(startOffset, endOffset) {
     return document.getText({
       start: document.positionAt(startOffset),
-      end: document.positionAt(endOffset)
+      end: document.positionAt(endOffset),
     });
   }
 }
 function trimEndNewLine(str) {
-  if (str.endsWith("\r\n")) {
+  if (str.endsWith('\r\n')) {
     return str.substring(0, str.length - 2);
   }
-  if (str.endsWith("\n")) {
+  if (str.endsWith('\n')) {
     return str.substring(0, str.length - 1);
   }
   return str;
 }
 
 // node_modules/yaml-language-server/lib/esm/languageservice/services/yamlRename.js
-import { Range as Range15, TextEdit as TextEdit6 } from "vscode-languageserver-types";
-import { CST as CST5, isAlias as isAlias5, isCollection as isCollection2, isScalar as isScalar7, visit as visit8 } from "yaml";
+import { Range as Range15, TextEdit as TextEdit6 } from 'vscode-languageserver-types';
+import {
+  CST as CST5,
+  isAlias as isAlias5,
+  isCollection as isCollection2,
+  isScalar as isScalar7,
+  visit as visit8,
+} from 'yaml';
 
 // fillers/vscode-languageserver-protocol.ts
 var ErrorCodes = {};
 var ResponseError = class extends Error {
-  name = "ResponseError";
+  name = 'ResponseError';
   constructor(code, message) {
     super(message);
   }
@@ -9357,7 +10688,7 @@ var YamlRename = class {
       }
       return this.getNameRange(document, target.token);
     } catch (err) {
-      this.telemetry?.sendError("yaml.prepareRename.error", err);
+      this.telemetry?.sendError('yaml.prepareRename.error', err);
       return null;
     }
   }
@@ -9379,20 +10710,24 @@ var YamlRename = class {
       const edits = [];
       edits.push(TextEdit6.replace(this.getNameRange(document, anchorToken), newName));
       visit8(target.yamlDoc.internalDocument, (key, node) => {
-        if (isAlias5(node) && node.srcToken && node.resolve(target.yamlDoc.internalDocument) === target.anchorNode) {
+        if (
+          isAlias5(node) &&
+          node.srcToken &&
+          node.resolve(target.yamlDoc.internalDocument) === target.anchorNode
+        ) {
           edits.push(TextEdit6.replace(this.getNameRange(document, node.srcToken), newName));
         }
       });
       return {
         changes: {
-          [document.uri]: edits
-        }
+          [document.uri]: edits,
+        },
       };
     } catch (err) {
       if (err instanceof ResponseError) {
         throw err;
       }
-      this.telemetry?.sendError("yaml.rename.error", err);
+      this.telemetry?.sendError('yaml.rename.error', err);
       return null;
     }
   }
@@ -9478,13 +10813,13 @@ var YamlRename = class {
   }
   getAnchorFromCollectionItem(token) {
     for (const t10 of token.start) {
-      if (t10.type === "anchor") {
+      if (t10.type === 'anchor') {
         return t10;
       }
     }
     if (token.sep && Array.isArray(token.sep)) {
       for (const t10 of token.sep) {
-        if (t10.type === "anchor") {
+        if (t10.type === 'anchor') {
           return t10;
         }
       }
@@ -9500,10 +10835,10 @@ var YamlRename = class {
     return offset >= token.offset && offset <= token.offset + token.source.length;
   }
   findInvalidAnchorChar(name) {
-    const invalidChars = ["[", "]", "{", "}", ",", " ", "	"];
+    const invalidChars = ['[', ']', '{', '}', ',', ' ', '	'];
     for (const char of invalidChars) {
       if (name.includes(char)) {
-        return char === " " ? "space" : char === "	" ? "tab" : char;
+        return char === ' ' ? 'space' : char === '	' ? 'tab' : char;
       }
     }
     return null;
@@ -9512,14 +10847,24 @@ var YamlRename = class {
 
 // node_modules/yaml-language-server/lib/esm/languageservice/yamlLanguageService.js
 var SchemaPriority;
-(function(SchemaPriority2) {
-  SchemaPriority2[SchemaPriority2["SchemaStore"] = 1] = "SchemaStore";
-  SchemaPriority2[SchemaPriority2["SchemaAssociation"] = 2] = "SchemaAssociation";
-  SchemaPriority2[SchemaPriority2["Settings"] = 3] = "Settings";
+(function (SchemaPriority2) {
+  SchemaPriority2[(SchemaPriority2['SchemaStore'] = 1)] = 'SchemaStore';
+  SchemaPriority2[(SchemaPriority2['SchemaAssociation'] = 2)] = 'SchemaAssociation';
+  SchemaPriority2[(SchemaPriority2['Settings'] = 3)] = 'Settings';
 })(SchemaPriority || (SchemaPriority = {}));
 function getLanguageService(params) {
-  const schemaService = new YAMLSchemaService(params.schemaRequestService, params.workspaceContext, null, params.yamlSettings);
-  const completer = new YamlCompletion(schemaService, params.clientCapabilities, yamlDocumentsCache, params.telemetry);
+  const schemaService = new YAMLSchemaService(
+    params.schemaRequestService,
+    params.workspaceContext,
+    null,
+    params.yamlSettings,
+  );
+  const completer = new YamlCompletion(
+    schemaService,
+    params.clientCapabilities,
+    yamlDocumentsCache,
+    params.telemetry,
+  );
   const hover = new YAMLHover(schemaService, params.telemetry);
   const yamlDocumentSymbols = new YAMLDocumentSymbols(schemaService, params.telemetry);
   const yamlValidation = new YAMLValidation(schemaService, params.telemetry);
@@ -9538,7 +10883,14 @@ function getLanguageService(params) {
         settings.schemas.forEach((settings2) => {
           const currPriority = settings2.priority ? settings2.priority : 0;
           schemaService.addSchemaPriority(settings2.uri, currPriority);
-          schemaService.registerExternalSchema(settings2.uri, settings2.fileMatch, settings2.schema, settings2.name, settings2.description, settings2.versions);
+          schemaService.registerExternalSchema(
+            settings2.uri,
+            settings2.fileMatch,
+            settings2.schema,
+            settings2.name,
+            settings2.description,
+            settings2.versions,
+          );
         });
       }
       yamlValidation.configure(settings);
@@ -9587,7 +10939,7 @@ function getLanguageService(params) {
     },
     resolveCodeLens: (param) => yamlCodeLens.resolveCodeLens(param),
     prepareRename: (document, params2) => yamlRename.prepareRename(document, params2),
-    doRename: (document, params2) => yamlRename.doRename(document, params2)
+    doRename: (document, params2) => yamlRename.doRename(document, params2),
   };
 }
 
@@ -9600,80 +10952,76 @@ async function schemaRequestService(uri) {
   throw new Error(`Schema request failed for ${uri}`);
 }
 var telemetry = {
-  send() {
-  },
+  send() {},
   sendError(name, error) {
-    console.error("monaco-yaml", name, error);
+    console.error('monaco-yaml', name, error);
   },
-  sendTrack() {
-  }
+  sendTrack() {},
 };
-initialize(
-  (ctx, { enableSchemaRequest, format: format2, ...languageSettings }) => {
-    const ls = getLanguageService({
-      // @ts-expect-error Type definitions are wrong. This may be null.
-      schemaRequestService: enableSchemaRequest ? schemaRequestService : null,
-      telemetry,
-      workspaceContext: {
-        resolveRelativePath(relativePath, resource) {
-          return String(new URL(relativePath, resource));
-        }
+initialize((ctx, { enableSchemaRequest, format: format2, ...languageSettings }) => {
+  const ls = getLanguageService({
+    // @ts-expect-error Type definitions are wrong. This may be null.
+    schemaRequestService: enableSchemaRequest ? schemaRequestService : null,
+    telemetry,
+    workspaceContext: {
+      resolveRelativePath(relativePath, resource) {
+        return String(new URL(relativePath, resource));
       },
-      // Copied from https://github.com/microsoft/vscode-json-languageservice/blob/493010da9dc2cd1cc139d403d4709d97064b17e9/src/jsonLanguageTypes.ts#L325-L335
-      // Usage: https://github.com/microsoft/monaco-editor/blob/f6dc0eb8fce67e57f6036f4769d92c1666cdf546/src/language/json/jsonWorker.ts#L38
-      clientCapabilities: {
-        textDocument: {
-          completion: {
-            completionItem: {
-              commitCharactersSupport: true,
-              documentationFormat: ["markdown", "plaintext"],
-              labelDetailsSupport: true
-            }
-          }
-        }
-      }
-    });
-    const withDocument = (fn) => (uri, ...args) => {
+    },
+    // Copied from https://github.com/microsoft/vscode-json-languageservice/blob/493010da9dc2cd1cc139d403d4709d97064b17e9/src/jsonLanguageTypes.ts#L325-L335
+    // Usage: https://github.com/microsoft/monaco-editor/blob/f6dc0eb8fce67e57f6036f4769d92c1666cdf546/src/language/json/jsonWorker.ts#L38
+    clientCapabilities: {
+      textDocument: {
+        completion: {
+          completionItem: {
+            commitCharactersSupport: true,
+            documentationFormat: ['markdown', 'plaintext'],
+            labelDetailsSupport: true,
+          },
+        },
+      },
+    },
+  });
+  const withDocument =
+    (fn) =>
+    (uri, ...args) => {
       const models = ctx.getMirrorModels();
       for (const model of models) {
         if (String(model.uri) === uri) {
-          return fn(TextDocument.create(uri, "yaml", model.version, model.getValue()), ...args);
+          return fn(TextDocument.create(uri, 'yaml', model.version, model.getValue()), ...args);
         }
       }
     };
-    ls.configure({ ...languageSettings, format: Boolean(format2?.enable) });
-    return {
-      doValidation: withDocument(
-        (document) => ls.doValidation(document, Boolean(languageSettings.isKubernetes))
-      ),
-      doComplete: withDocument(
-        (document, position) => ls.doComplete(document, position, Boolean(languageSettings.isKubernetes))
-      ),
-      doDefinition: withDocument(
-        (document, position) => ls.doDefinition(document, { position, textDocument: document })
-      ),
-      doDocumentOnTypeFormatting: withDocument(
-        (document, position, ch, options) => ls.doDocumentOnTypeFormatting(document, { ch, options, position, textDocument: document })
-      ),
-      doHover: withDocument(ls.doHover),
-      doRename: withDocument(
-        (document, position, newName) => ls.doRename(document, { newName, position, textDocument: document })
-      ),
-      format: withDocument((document) => ls.doFormat(document, format2)),
-      resetSchema: ls.resetSchema,
-      findDocumentSymbols: withDocument(ls.findDocumentSymbols2),
-      findLinks: withDocument(ls.findLinks),
-      getCodeAction: withDocument(
-        (document, range, context) => ls.getCodeAction(document, { range, textDocument: document, context })
-      ),
-      getCodeLens: withDocument(ls.getCodeLens),
-      getFoldingRanges: withDocument(
-        (document) => ls.getFoldingRanges(document, { lineFoldingOnly: true })
-      ),
-      getSelectionRanges: withDocument(ls.getSelectionRanges),
-      prepareRename: withDocument(
-        (document, position) => ls.prepareRename(document, { position, textDocument: document })
-      )
-    };
-  }
-);
+  ls.configure({ ...languageSettings, format: Boolean(format2?.enable) });
+  return {
+    doValidation: withDocument((document) =>
+      ls.doValidation(document, Boolean(languageSettings.isKubernetes)),
+    ),
+    doComplete: withDocument((document, position) =>
+      ls.doComplete(document, position, Boolean(languageSettings.isKubernetes)),
+    ),
+    doDefinition: withDocument((document, position) =>
+      ls.doDefinition(document, { position, textDocument: document }),
+    ),
+    doDocumentOnTypeFormatting: withDocument((document, position, ch, options) =>
+      ls.doDocumentOnTypeFormatting(document, { ch, options, position, textDocument: document }),
+    ),
+    doHover: withDocument(ls.doHover),
+    doRename: withDocument((document, position, newName) =>
+      ls.doRename(document, { newName, position, textDocument: document }),
+    ),
+    format: withDocument((document) => ls.doFormat(document, format2)),
+    resetSchema: ls.resetSchema,
+    findDocumentSymbols: withDocument(ls.findDocumentSymbols2),
+    findLinks: withDocument(ls.findLinks),
+    getCodeAction: withDocument((document, range, context) =>
+      ls.getCodeAction(document, { range, textDocument: document, context }),
+    ),
+    getCodeLens: withDocument(ls.getCodeLens),
+    getFoldingRanges: withDocument((document) => ls.getFoldingRanges(document, { lineFoldingOnly: true })),
+    getSelectionRanges: withDocument(ls.getSelectionRanges),
+    prepareRename: withDocument((document, position) =>
+      ls.prepareRename(document, { position, textDocument: document }),
+    ),
+  };
+});
