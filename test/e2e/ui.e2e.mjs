@@ -3,9 +3,13 @@
  * animated in causal order and the pod lands on its node, pausing really stops the cluster (the
  * clock display and the kubelet's timers) while hops are revealed one per step, a reload keeps the
  * cluster, the etcd browser shows a pod's key with its history, the inspector and the scheduler table
- * show the pod. Also saves screenshots of the main screens to docs/screenshots/.
+ * show the pod. Also saves screenshots of the main screens to test-results/screenshots/ (to
+ * docs/screenshots/, which the README links, only with UPDATE_SCREENSHOTS=1).
  */
 import { test, expect, waitFor } from './harness.mjs';
+
+/** Where screenshots go: the README's copies change only when asked. */
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
 
 async function start(page, url) {
   await page.goto(url, { waitUntil: 'load' });
@@ -286,18 +290,18 @@ test(
         await page.evaluate(() => window.kubelab.ui.trace.setFollow(undefined));
         await createPod(page, `shot-${theme}-${w}`);
         await page.waitForTimeout(700);
-        await page.screenshot({ path: `docs/screenshots/main-${theme}-${w}x${h}.png` });
+        await page.screenshot({ path: `${SHOTS}/main-${theme}-${w}x${h}.png` });
         if (w === 1280) {
           await page.click('[data-pod="default/nginx"] button');
           await page.waitForSelector('[data-testid="scheduler-table"]', { timeout: 10_000 });
-          await page.screenshot({ path: `docs/screenshots/scheduler-${theme}.png` });
+          await page.screenshot({ path: `${SHOTS}/scheduler-${theme}.png` });
           await page.click('[data-testid="tab-inspect"]');
           await page.waitForSelector('[data-testid="inspector-yaml"]');
-          await page.screenshot({ path: `docs/screenshots/inspector-${theme}.png` });
+          await page.screenshot({ path: `${SHOTS}/inspector-${theme}.png` });
           await page.click('[data-testid="tab-etcd"]');
           await page.click('[data-key="/registry/pods/default/nginx"]', { timeout: 10_000 });
           await page.waitForSelector('[data-testid="etcd-history"]');
-          await page.screenshot({ path: `docs/screenshots/etcd-${theme}.png` });
+          await page.screenshot({ path: `${SHOTS}/etcd-${theme}.png` });
           await page.click('[data-testid="tab-story"]');
         }
       }
