@@ -175,11 +175,16 @@ const cases: Array<{ line: string; stdout?: string; stderr?: string; code: numbe
     stderr:
       'error: invalid argument "x" for "-A, --all-namespaces" flag: strconv.ParseBool: parsing "x": invalid syntax\nSee \'kubectl get --help\' for usage.\n',
   },
-  { line: 'foo', code: 1, stderr: 'error: unknown command "foo" for "kubectl"\n' },
+  {
+    line: 'foo',
+    code: 1,
+    stderr: 'error: unknown command "foo" for "kubectl"\n\nDid you mean this?\n\ttop\n',
+  },
   {
     line: 'gt pods',
     code: 1,
-    stderr: 'error: unknown command "gt" for "kubectl"\n\nDid you mean this?\n\tget\n',
+    // kubectl also suggests `cp`, which KubeLab does not implement.
+    stderr: 'error: unknown command "gt" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n',
   },
   {
     line: 'version',

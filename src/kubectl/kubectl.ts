@@ -98,8 +98,8 @@ export async function runWith(
     io.stdout(rootHelp(registry));
     return 0;
   }
-  let cmd = lookup(registry, words[0]);
-  if (!cmd) {
+  const found = lookup(registry, words[0]);
+  if (!found) {
     const sugg = suggestionsFor(words[0], commandOrder(registry));
     let msg = `error: unknown command "${words[0]}" for "kubectl"`;
     if (sugg.length) msg += `\n\nDid you mean this?\n${sugg.map((s) => `\t${s}\n`).join('')}`;
@@ -107,18 +107,22 @@ export async function runWith(
     io.stderr(msg);
     return 1;
   }
+  let cmd: Command = found;
   let rest = removeFirst(argv, words[0]);
   let path = `kubectl ${cmd.name}`;
-  const subWords = stripFlags(rest, [...(cmd.flags ?? []), ...rootFlags]);
-  if (cmd.subcommands && subWords.length > 0) {
-    const sub = cmd.subcommands.find((s) => s.name === subWords[0] || s.aliases?.includes(subWords[0]));
-    if (sub) {
-      cmd = sub;
-      rest = removeFirst(rest, subWords[0]);
-      path = `${path} ${sub.name}`;
-    }
+  for (;;) {
+    const subWords = stripFlags(rest, [...(cmd.flags ?? []), ...rootFlags]);
+    if (!cmd.subcommands || subWords.length === 0) break;
+    const sub: Command | undefined = cmd.subcommands.find(
+      (s) => s.name === subWords[0] || s.aliases?.includes(subWords[0]),
+    );
+    if (!sub) break;
+    cmd = sub;
+    rest = removeFirst(rest, subWords[0]);
+    path = `${path} ${sub.name}`;
   }
-  const defs = [...(cmd.flags ?? []), ...rootFlags];
+  const own = new Set((cmd.flags ?? []).map((f) => f.name));
+  const defs = [...(cmd.flags ?? []), ...rootFlags.filter((f) => !own.has(f.name))];
   let parsed;
   try {
     parsed = parseFlags(rest, defs);

@@ -13,8 +13,11 @@ export function memoryFiles(files: Record<string, string> = {}): FileSource {
       if (!(path in files)) throw new Error(`open ${path}: no such file or directory`);
       return files[path];
     },
-    async list(dir) {
-      return Object.keys(files).filter((p) => p.startsWith(dir.endsWith('/') ? dir : `${dir}/`));
+    async list(dir, recursive) {
+      const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+      return Object.keys(files).filter(
+        (p) => p.startsWith(prefix) && (recursive || !p.slice(prefix.length).includes('/')),
+      );
     },
     async isDir(path) {
       return Object.keys(files).some((p) => p.startsWith(`${path}/`));

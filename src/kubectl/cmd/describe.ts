@@ -5,8 +5,8 @@
  * followed by `Events:` found with the involvedObject field selector, laid out as
  * `Type Reason Age From Message` with `71s (x2 over 5m9s)` ages. Name prefixes match as upstream
  * (exact name first, then every object whose name starts with the argument).
- * Leaves out: the dedicated describers of nodes, workloads, services, storage and RBAC kinds (they
- * fall back to the generic one), and `-f`.
+ * Kinds with a dedicated layout are in describe-kinds.ts. Leaves out: RBAC/HPA/ingress describers
+ * (generic fallback), and `-f`.
  */
 import type { Event, Pod, Container, Toleration, Volume } from 'kubernetes-types/core/v1';
 import { ApiError } from '../../api/errors';
@@ -16,6 +16,7 @@ import { CmdError, type Command, type Invocation } from '../framework/command';
 import { groupResource, resourcePath, type ApiResource } from '../framework/client';
 import { errorText, parseResourceArgs } from '../framework/resources';
 import { TabWriter } from '../printers/tabwriter';
+import { NO_EVENTS, describeKind } from './describe-kinds';
 
 /** Writes `prefix`-indented lines (describe's PrefixWriter, levels of two spaces). */
 class PrefixWriter {
@@ -295,8 +296,10 @@ async function describeOne(inv: Invocation, r: ApiResource, o: KubeObject): Prom
   const w = new TabWriter((s) => (out += s), { minWidth: 0, padding: 2, rememberWidths: false });
   const pw = new PrefixWriter(w);
   if (r.kind === 'Pod' && !r.group) describePod(pw, o as unknown as Pod);
-  else describeGeneric(pw, o);
-  if (inv.flags.bool('show-events')) describeEvents(pw, await eventsFor(inv, o), inv.ctx.clock.now());
+  else if (!(await describeKind(pw, r.kind, { ...o, kind: r.kind }, inv.client, inv.ctx.clock.now())))
+    describeGeneric(pw, o);
+  if (inv.flags.bool('show-events') && !NO_EVENTS.has(r.kind))
+    describeEvents(pw, await eventsFor(inv, o), inv.ctx.clock.now());
   w.flush();
   return out;
 }

@@ -30,6 +30,11 @@ export interface KubectlIO {
   signal?: AbortSignal;
   /** True when stdout is a terminal that shows colours (cluster-info colours its output then). */
   tty?: boolean;
+  /**
+   * The host's editor for `kubectl edit`: resolves with the edited text, or undefined when the user
+   * cancels. Without it, `edit` reports that no editor is available.
+   */
+  edit?(text: string): Promise<string | undefined>;
 }
 
 /** The cluster side: the API transport, the cluster clock, and the kubeconfig context's default namespace. */

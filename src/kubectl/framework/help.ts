@@ -100,10 +100,11 @@ export function flagsBlock(flags: readonly FlagDef[]): string {
 /** `kubectl <cmd> --help`. `path` is the command path (`kubectl cluster-info`). */
 export function commandHelp(cmd: Command, path: string): string {
   let s = `${cmd.long ?? cmd.short}\n\n`;
+  if (cmd.aliases?.length) s += `Aliases:\n${[cmd.name, ...cmd.aliases].join(', ')}\n\n`;
   if (cmd.example) s += `Examples:\n${cmd.example}\n\n`;
   const subs = (cmd.subcommands ?? []).filter((c) => !c.hidden);
   if (subs.length) {
-    const width = Math.max(...subs.map((c) => c.name.length)) + 3;
+    const width = Math.max(11, ...subs.map((c) => c.name.length)) + 3;
     s += 'Available Commands:\n';
     for (const c of subs) s += `  ${pad(c.name, width)}${c.short}\n`;
     s += '\n';
