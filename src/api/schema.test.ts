@@ -455,6 +455,34 @@ describe('parsers of the custom unmarshalers', () => {
     );
   });
 
+  it.each([
+    // The fast path's edges: each of these must give the full parser's answer.
+    ['2024-02-28T23:59:59Z', null],
+    ['2024-02-29T00:00:00Z', null],
+    ['2023-02-29T00:00:00Z', 'parsing time "2023-02-29T00:00:00Z": day out of range'],
+    ['2024-04-31T00:00:00Z', 'parsing time "2024-04-31T00:00:00Z": day out of range'],
+    ['2024-00-10T00:00:00Z', 'parsing time "2024-00-10T00:00:00Z": month out of range'],
+    ['2024-01-00T00:00:00Z', 'parsing time "2024-01-00T00:00:00Z": day out of range'],
+    ['2024-01-10T24:00:00Z', 'parsing time "2024-01-10T24:00:00Z": hour out of range'],
+    ['2024-01-10T00:60:00Z', 'parsing time "2024-01-10T00:60:00Z": minute out of range'],
+    ['2024-01-10T00:00:60Z', 'parsing time "2024-01-10T00:00:60Z": second out of range'],
+    ['2024-01-10T00:00:00.123456Z', null],
+  ])('times: %s', (value, want) => {
+    expect(timeParseError(value, '2006-01-02T15:04:05Z07:00')).toBe(want);
+  });
+
+  it.each([
+    ['2024-01-10T00:00:00.123456Z', null],
+    ['2024-01-31T00:00:00.000000Z', null],
+    [
+      '2024-01-10T00:00:00Z',
+      'parsing time "2024-01-10T00:00:00Z" as "2006-01-02T15:04:05.000000Z07:00": cannot parse "Z" as ".000000"',
+    ],
+    ['2024-01-10T25:00:00.000000Z', 'parsing time "2024-01-10T25:00:00.000000Z": hour out of range'],
+  ])('micro times: %s', (value, want) => {
+    expect(timeParseError(value, '2006-01-02T15:04:05.000000Z07:00')).toBe(want);
+  });
+
   it('base64', () => {
     expect(base64Error('bXktYXBw')).toBeNull();
     expect(base64Error('YQ==')).toBeNull();

@@ -75,6 +75,16 @@ export function resolve(node: SchemaNode): SchemaNode {
   return { ...target, ...rest, description: node.description ?? target.description };
 }
 
+const resolvedCache = new WeakMap<SchemaNode, SchemaNode>();
+
+/** `resolve`, memoised per schema node, for read-only walks (the result is shared: do not change it). */
+export function resolveShared(node: SchemaNode): SchemaNode {
+  if (!node.$ref) return node;
+  let r = resolvedCache.get(node);
+  if (!r) resolvedCache.set(node, (r = resolve(node)));
+  return r;
+}
+
 /**
  * The schema node at a field path (`['spec', 'containers', 'ports']`), stepping through arrays
  * transparently as `kubectl explain` does; undefined if the path leaves the schema.
@@ -185,12 +195,15 @@ function fitsInt(n: number, goKind: 'int32' | 'int64'): boolean {
   return b >= lo && b <= hi;
 }
 
+/** Keeps the first type error (encoding/json's saveError). */
+function save(st: DecodeState, kind: string, field: SchemaNode, ctx: ErrCtx): void {
+  if (st.saved === null) st.saved = typeErrorText(kind, goTypeName(field), ctx);
+}
+
+/** `ctx.stack` is a path stack shared by the whole walk (pushed and popped around each field). */
 function decode(value: unknown, field: SchemaNode, ctx: ErrCtx, st: DecodeState): void {
   if (value === null || value === undefined) return; // null leaves Go values untouched
-  const node = resolve(field);
-  const save = (kind: string) => {
-    if (st.saved === null) st.saved = typeErrorText(kind, goTypeName(field), ctx);
-  };
+  const node = resolveShared(field);
 
   if (node['x-kubernetes-int-or-string']) {
     if (typeof value === 'string') return;
@@ -224,38 +237,47 @@ function decode(value: unknown, field: SchemaNode, ctx: ErrCtx, st: DecodeState)
 
   switch (node.type) {
     case 'string':
-      if (typeof value !== 'string') return save(jsonKind(value));
+      if (typeof value !== 'string') return save(st, jsonKind(value), field, ctx);
       if (node.format === 'byte') {
         const err = base64Error(value);
         if (err && st.saved === null) st.saved = err;
       }
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') save(jsonKind(value));
+      if (typeof value !== 'boolean') save(st, jsonKind(value), field, ctx);
       return;
     case 'integer':
-      if (typeof value !== 'number') return save(jsonKind(value));
+      if (typeof value !== 'number') return save(st, jsonKind(value), field, ctx);
       if (!fitsInt(value, node.format === 'int64' ? 'int64' : 'int32'))
-        save(`number ${numberLiteral(value)}`);
+        save(st, `number ${numberLiteral(value)}`, field, ctx);
       return;
     case 'number':
-      if (typeof value !== 'number') save(jsonKind(value));
+      if (typeof value !== 'number') save(st, jsonKind(value), field, ctx);
       return;
     case 'array':
-      if (!Array.isArray(value)) return save(jsonKind(value));
+      if (!Array.isArray(value)) return save(st, jsonKind(value), field, ctx);
       for (const item of value) decode(item, node.items ?? {}, ctx, st);
       return;
     case 'object':
-      if (!isPlainObject(value)) return save(jsonKind(value));
+      if (!isPlainObject(value)) return save(st, jsonKind(value), field, ctx);
       if (node.properties) {
         const structName = goStructName(node);
-        for (const [key, v] of Object.entries(value)) {
+        const outer = ctx.struct;
+        const depth = ctx.stack.length;
+        for (const key of Object.keys(value)) {
           const prop = node.properties[key];
           if (!prop) continue; // unknown: skipped (strict validation reports it)
-          const stack = [...ctx.stack];
-          if (prop['x-go-embedded']) stack.push(prop['x-go-embedded']);
-          stack.push(key);
-          decode(v, prop, { struct: structName, stack }, st);
+          const v = value[key];
+          if (v === null || v === undefined) continue;
+          if (prop['x-go-embedded']) ctx.stack.push(prop['x-go-embedded']);
+          ctx.stack.push(key);
+          ctx.struct = structName;
+          try {
+            decode(v, prop, ctx, st);
+          } finally {
+            ctx.stack.length = depth;
+            ctx.struct = outer;
+          }
         }
       } else if (node.additionalProperties) {
         for (const v of Object.values(value)) decode(v, node.additionalProperties, ctx, st);
@@ -329,7 +351,7 @@ export function findUnknownFields(apiVersion: string, kind: string, obj: unknown
   const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
   const walk = (value: unknown, field: SchemaNode, path: string): void => {
     if (value === null || value === undefined) return;
-    const node = resolve(field);
+    const node = resolveShared(field);
     if (
       node['x-kubernetes-int-or-string'] ||
       node['x-kubernetes-quantity'] ||
@@ -340,16 +362,17 @@ export function findUnknownFields(apiVersion: string, kind: string, obj: unknown
     }
     if (node.type === 'array') {
       if (!Array.isArray(value)) return;
-      value.forEach((item, i) => walk(item, node.items ?? {}, `${path}[${i}]`));
+      const items = node.items ?? {};
+      for (let i = 0; i < value.length; i++) walk(value[i], items, `${path}[${i}]`);
     } else if (node.type === 'object' && isPlainObject(value)) {
       if (node.properties) {
-        for (const [key, v] of Object.entries(value)) {
+        for (const key of Object.keys(value)) {
           const prop = node.properties[key];
-          if (prop) walk(v, prop, join(path, key));
+          if (prop) walk(value[key], prop, join(path, key));
           else add(join(path, key));
         }
       } else if (node.additionalProperties) {
-        for (const [key, v] of Object.entries(value)) walk(v, node.additionalProperties, join(path, key));
+        for (const key of Object.keys(value)) walk(value[key], node.additionalProperties, join(path, key));
       }
     }
   };
@@ -454,8 +477,31 @@ function goQuote(s: string): string {
   return JSON.stringify(s);
 }
 
+const PLAIN_TIME = /^\d{4}-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d{6})?Z$/;
+
+/**
+ * The fast path of timeParseError: true for the exact form the layout prints, in UTC, with every field
+ * in range and a day ≤ 28 (valid in every month). Anything else takes the full parse.
+ */
+function plainlyValidTime(value: string, layout: string): boolean {
+  const m = PLAIN_TIME.exec(value);
+  if (!m || (m[6] !== undefined) !== (layout === RFC3339_MICRO)) return false;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 28 &&
+    Number(m[3]) <= 23 &&
+    Number(m[4]) <= 59 &&
+    Number(m[5]) <= 59
+  );
+}
+
 /** time.Parse(layout, value)'s error text for the two layouts metav1 uses, or null. */
 export function timeParseError(value: string, layout: string): string | null {
+  if (plainlyValidTime(value, layout)) return null;
   const elems =
     layout === RFC3339_MICRO
       ? ['2006', '-', '01', '-', '02', 'T', '15', ':', '04', ':', '05', '.000000', 'Z07:00']

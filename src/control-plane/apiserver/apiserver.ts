@@ -103,9 +103,17 @@ const PATCH_CT = {
   'application/strategic-merge-patch+json': 'strategic',
 } as const;
 
+let lastRfc3339Ms = NaN;
+let lastRfc3339 = '';
+
 /** Kubernetes' RFC 3339 timestamp without fractions. */
 export function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Requests at the same cluster instant share the text.
+  if (ms !== lastRfc3339Ms) {
+    lastRfc3339 = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    lastRfc3339Ms = ms;
+  }
+  return lastRfc3339;
 }
 
 /** Thrown by `copyPlain` for data it does not copy itself (structuredClone takes over). */
@@ -172,10 +180,11 @@ class RestartableRng implements Rng {
   }
 }
 
+const HEX = '0123456789abcdef';
+
 function uuid(rng: Rng): string {
-  const h = () => rng.int(16).toString(16);
   let s = '';
-  for (let i = 0; i < 32; i++) s += i === 12 ? '4' : i === 16 ? (8 + rng.int(4)).toString(16) : h();
+  for (let i = 0; i < 32; i++) s += i === 12 ? '4' : i === 16 ? HEX[8 + rng.int(4)] : HEX[rng.int(16)];
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
@@ -1189,7 +1198,7 @@ export class ApiServer {
     reqId: string | undefined,
   ): Promise<ApiResponse> {
     const key = etcdKey(info, ns, name);
-    const dryRun = req.query?.dryRun === 'All';
+    const dryRun = isDryRun(req);
     for (let attempt = 0; attempt < 20; attempt++) {
       const current = await this.getCurrent(info, ns, name);
       const curRev = Number(current.metadata.resourceVersion);
@@ -1677,6 +1686,13 @@ function gr(info: ResourceInfo): GroupResource {
   return { group: info.group, resource: info.resource };
 }
 
+/** dryRun=All in the query, or in a DeleteOptions body (where kubectl puts it for deletes). */
+function isDryRun(req: ApiRequest): boolean {
+  if (req.query?.dryRun === 'All') return true;
+  const body = req.body as { dryRun?: unknown } | undefined;
+  return Array.isArray(body?.dryRun) && body.dryRun.includes('All');
+}
+
 function wantsTable(req: ApiRequest): boolean {
   return (req.headers?.accept ?? '').includes('as=Table');
 }
@@ -1794,13 +1810,13 @@ function pruneUnknownFields(apiVersion: string, kind: string, obj: unknown): voi
       if (Array.isArray(value)) for (const item of value) walk(item, node.items ?? {});
     } else if (node.type === 'object' && isPlainObject(value)) {
       if (node.properties) {
-        for (const [key, v] of Object.entries(value)) {
+        for (const key of Object.keys(value)) {
           const prop = node.properties[key];
-          if (prop) walk(v, prop);
+          if (prop) walk(value[key], prop);
           else delete value[key];
         }
       } else if (node.additionalProperties && typeof node.additionalProperties === 'object') {
-        for (const v of Object.values(value)) walk(v, node.additionalProperties);
+        for (const key of Object.keys(value)) walk(value[key], node.additionalProperties);
       }
     }
   };

@@ -16,7 +16,12 @@ import type { EtcdApi, KeyValue, KvEvent } from '../etcd/types';
 export function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
+    if (Array.isArray(o)) {
+      for (let i = 0; i < o.length; i++) deepFreeze(o[i]);
+    } else {
+      const rec = o as Record<string, unknown>;
+      for (const k of Object.keys(rec)) deepFreeze(rec[k]);
+    }
   }
   return o;
 }

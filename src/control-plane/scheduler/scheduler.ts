@@ -79,6 +79,14 @@ const LISTED: Array<[group: string, resource: string]> = [
   ['storage.k8s.io', 'csinodes'],
 ];
 
+const NO_PODS: Pod[] = [];
+
+/** What `handle.lister` returns. */
+type ListerFacade<T> = {
+  list(namespace?: string): T[];
+  get(namespace: string | undefined, name: string): T | undefined;
+};
+
 function isAssigned(p: Pod): boolean {
   return !!p.spec?.nodeName;
 }
@@ -112,6 +120,11 @@ export class Scheduler {
   private factory: SharedInformerFactory | undefined;
   private podInformer: SharedInformer<Pod> | undefined;
   private readonly listers = new Map<string, SharedInformer<ApiObject>>();
+  /** `handle.lister` results, per group/resource, for the informer factory they were made from. */
+  private readonly listerFacades = new Map<
+    string,
+    { factory: SharedInformerFactory; facade: ListerFacade<unknown> }
+  >();
   private elector: LeaderElector | undefined;
   private running = false;
   private stopped = false;
@@ -144,10 +157,12 @@ export class Scheduler {
         this.framework.runPreFilterExtensionRemovePod(s, p, r, n),
       nominatedPodsForNode: (n) => this.queue.nominatedPodsForNode(n),
       rng: opts.rng.fork('preemption'),
+      clock: opts.clock,
     };
     const entries = opts.plugins ?? Scheduler.defaultPlugins();
     this.framework = new Framework(entries, handle, {
-      nominatedPodsForNode: (n) => (this.queue.hasNominatedPods ? this.queue.nominatedPodsForNode(n) : []),
+      nominatedPodsForNode: (n) =>
+        this.queue.hasNominatedPods ? this.queue.nominatedPodsForNode(n) : NO_PODS,
       addPodToNodeInfo: (ni, p) => addPod(ni, p),
       podInfo,
       cloneNodeInfo,
@@ -292,13 +307,22 @@ export class Scheduler {
     resource: string,
     group = '',
   ): { list(namespace?: string): T[]; get(namespace: string | undefined, name: string): T | undefined } {
-    const empty = { list: () => [] as T[], get: () => undefined };
-    if (!this.factory || !findResource(group, resource)) return empty;
-    const l = this.informerForLister(group, resource).lister();
-    return {
-      list: (ns?: string) => (ns ? l.namespace(ns).list() : l.list()) as unknown as T[],
-      get: (ns: string | undefined, name: string) => l.get(ns, name) as unknown as T | undefined,
-    };
+    const factory = this.factory;
+    if (!factory) return { list: () => [] as T[], get: () => undefined };
+    const key = `${group}/${resource}`;
+    const cached = this.listerFacades.get(key);
+    if (cached && cached.factory === factory) return cached.facade as ListerFacade<T>;
+    let facade: ListerFacade<unknown>;
+    if (!findResource(group, resource)) facade = { list: () => [], get: () => undefined };
+    else {
+      const l = this.informerForLister(group, resource).lister();
+      facade = {
+        list: (ns?: string) => (ns ? l.namespace(ns).list() : l.list()) as unknown[],
+        get: (ns: string | undefined, name: string) => l.get(ns, name) as unknown,
+      };
+    }
+    this.listerFacades.set(key, { factory, facade });
+    return facade as ListerFacade<T>;
   }
 
   private responsible(p: Pod): boolean {

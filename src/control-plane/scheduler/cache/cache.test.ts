@@ -73,19 +73,33 @@ describe('SchedulerCache', () => {
     cache.stop();
   });
 
-  it('copies only changed NodeInfos into the snapshot', () => {
+  it('copies only changed NodeInfos, into the snapshot NodeInfos it already has', () => {
     const cache = new SchedulerCache({ clock: new VirtualClock() });
     for (const n of ['n1', 'n2', 'n3']) cache.addNode(node(n));
     const snap = new CacheSnapshot();
     cache.updateSnapshot(snap);
     const [a, b, c] = snap.nodes();
+    const gens = snap.nodes().map((n) => n.generation);
+    const bPods = b.pods;
     expect(snap.nodes().map((n) => n.name)).toEqual(['n1', 'n2', 'n3']);
     cache.addPod(pod('p', 'n2'));
+    // Not visible before the next updateSnapshot.
+    expect(b.pods.length).toBe(0);
+    expect(b.requested.milliCPU).toBe(0);
     cache.updateSnapshot(snap);
-    expect(snap.nodes()[0]).toBe(a);
-    expect(snap.nodes()[1]).not.toBe(b);
-    expect(snap.nodes()[2]).toBe(c);
-    expect(snap.nodes()[1].pods.length).toBe(1);
+    expect(snap.nodes()).toEqual([a, b, c]);
+    expect(snap.nodes()[1]).toBe(b);
+    expect(b.pods).toBe(bPods);
+    expect(b.pods.map((p) => p.pod.metadata!.name)).toEqual(['p']);
+    expect(b.requested.milliCPU).toBe(1000);
+    expect(b.pods).not.toBe(cache.nodeInfo('n2')!.pods);
+    expect(b.requested).not.toBe(cache.nodeInfo('n2')!.requested);
+    expect([a.generation, c.generation]).toEqual([gens[0], gens[2]]);
+    expect(b.generation).toBe(cache.nodeInfo('n2')!.generation);
+    expect(b.generation).toBeGreaterThan(gens[1]);
+    cache.removePod(pod('p', 'n2'));
+    cache.updateSnapshot(snap);
+    expect([b.pods.length, b.requested.milliCPU]).toEqual([0, 0]);
     cache.removeNode(node('n1'));
     cache.updateSnapshot(snap);
     expect(snap.nodes().map((n) => n.name)).toEqual(['n2', 'n3']);

@@ -4,7 +4,8 @@
  * the informer). `assumePod` → `finishBinding` (starts the optional expiry) → the informer's add
  * confirms it, or `forgetPod` undoes it. `updateSnapshot` copies only the NodeInfos changed since the
  * last snapshot (tracked by name, stamped with generation numbers), so a cycle costs O(changes), not
- * O(nodes). Leaves out: the zone-interleaving nodeTree (nodes keep insertion order), image state
+ * O(nodes); as upstream, a changed node is copied into the snapshot's existing NodeInfo (a snapshot
+ * NodeInfo changes only at the next `updateSnapshot`; take a `cloneNodeInfo` to keep one). Leaves out: the zone-interleaving nodeTree (nodes keep insertion order), image state
  * sharing between NodeInfos, PVC ref counts and the debugger's cache dumper.
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
@@ -40,6 +41,43 @@ export function cloneNodeInfo(ni: NodeInfo): NodeInfo {
     usedPorts: new Set(ni.usedPorts),
     imageSizes: ni.imageSizes,
   };
+}
+
+function isEmptyRecord(o: Record<string, unknown>): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+function copyResourceInto(dst: Resource, src: Resource): void {
+  dst.milliCPU = src.milliCPU;
+  dst.memory = src.memory;
+  dst.ephemeralStorage = src.ephemeralStorage;
+  dst.allowedPodNumber = src.allowedPodNumber;
+  if (!isEmptyRecord(src.scalar)) dst.scalar = { ...src.scalar };
+  else if (!isEmptyRecord(dst.scalar)) dst.scalar = {};
+}
+
+function copyArrayInto<T>(dst: T[], src: readonly T[]): void {
+  dst.length = src.length;
+  for (let i = 0; i < src.length; i++) dst[i] = src[i];
+}
+
+/**
+ * Overwrites the snapshot NodeInfo `dst` with the state of `src`, keeping `dst`'s objects (upstream
+ * updateSnapshot's `*existing = *clone`): the snapshot's NodeInfos stay where they are in memory.
+ */
+export function copyNodeInfoInto(dst: NodeInfo, src: NodeInfo): void {
+  dst.node = src.node;
+  dst.name = src.name;
+  copyArrayInto(dst.pods, src.pods);
+  copyArrayInto(dst.podsWithAffinity, src.podsWithAffinity);
+  copyArrayInto(dst.podsWithRequiredAntiAffinity, src.podsWithRequiredAntiAffinity);
+  copyResourceInto(dst.requested, src.requested);
+  copyResourceInto(dst.nonZeroRequested, src.nonZeroRequested);
+  copyResourceInto(dst.allocatable, src.allocatable);
+  if (src.usedPorts.size || dst.usedPorts.size) dst.usedPorts = new Set(src.usedPorts);
+  dst.imageSizes = src.imageSizes;
+  dst.generation = src.generation;
 }
 
 /** The read-only view one scheduling cycle works on (upstream Snapshot). */
@@ -304,8 +342,12 @@ export class SchedulerCache {
         snap.nodeInfoMap.delete(name);
         continue;
       }
+      if (cur.podsWithAffinity.length || cur.podsWithRequiredAntiAffinity.length) affinityChanged = true;
+      if (prev) {
+        copyNodeInfoInto(prev, cur);
+        continue;
+      }
       const copy = cloneNodeInfo(cur);
-      if (copy.podsWithAffinity.length || copy.podsWithRequiredAntiAffinity.length) affinityChanged = true;
       snap.nodeInfoMap.set(name, copy);
       const pos = snap.position.get(name);
       if (pos !== undefined && !this.nodeSetChanged) snap.nodeInfoList[pos] = copy;

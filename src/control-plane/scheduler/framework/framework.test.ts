@@ -181,27 +181,158 @@ describe('Framework', () => {
     });
   });
 
-  it("PreFilter Skip disables that plugin's Filter; PreScore Skip its Score", () => {
+  it('takes a plain number as a successful score and stops at a Score error', () => {
     const snap = snapshotOf(['n1', 'n2']);
+    const mk = (fail: boolean) =>
+      new Framework(
+        [
+          {
+            name: 'Num',
+            factory: () =>
+              ({
+                name: 'Num',
+                score: (_s: CycleState, _p: Pod, n: NodeInfo) => (n.name === 'n2' ? 60 : 40),
+              }) as Plugin,
+          },
+          {
+            name: 'Err',
+            factory: () =>
+              ({
+                name: 'Err',
+                score: () =>
+                  fail ? { score: 0, status: status.error('boom') } : { score: 1, status: status.success() },
+              }) as Plugin,
+          },
+        ],
+        handle(snap),
+      );
+    const state = new CycleState();
+    const rec = newAttemptRecord();
+    attachRecord(state, rec);
+    expect(new ScheduleAlgorithm(mk(false), new SeededRng(1)).schedulePod(state, pod, snap)).toEqual({
+      kind: 'scheduled',
+      host: 'n2',
+      evaluatedNodes: 2,
+      feasibleNodes: 2,
+    });
+    expect(rec.total).toEqual({ n1: 41, n2: 61 });
+    expect(
+      new ScheduleAlgorithm(mk(true), new SeededRng(1)).schedulePod(new CycleState(), pod, snap),
+    ).toEqual({
+      kind: 'error',
+      status: { code: 'Error', reasons: ['boom'], plugin: 'Err' },
+    });
+  });
+
+  it("PreFilter Skip disables that plugin's Filter and extensions; PreScore Skip its Score; per cycle only", () => {
+    const snap = snapshotOf(['n1', 'n2']);
+    const calls: string[] = [];
+    let skip = true;
     const fwk = new Framework(
       [
         {
           name: 'S',
+          weight: 2,
           factory: () =>
             ({
               name: 'S',
-              preFilter: () => ({ status: status.skip() }),
-              filter: () => status.unschedulable('should be skipped'),
-              preScore: () => status.skip(),
-              score: () => ({ score: 101, status: status.success() }),
+              preFilter: () => ({ status: skip ? status.skip() : status.success() }),
+              filter: (_s: CycleState, _p: Pod, n: NodeInfo) => (
+                calls.push(`S.filter:${n.name}`),
+                status.success()
+              ),
+              addPod: () => (calls.push('S.addPod'), status.success()),
+              removePod: () => (calls.push('S.removePod'), status.success()),
+              preScore: () => (skip ? status.skip() : status.success()),
+              score: (_s: CycleState, _p: Pod, n: NodeInfo) => (
+                calls.push(`S.score:${n.name}`),
+                { score: n.name === 'n1' ? 100 : 0, status: status.success() }
+              ),
+            }) as Plugin,
+        },
+        {
+          name: 'T',
+          factory: () =>
+            ({
+              name: 'T',
+              filter: (_s: CycleState, _p: Pod, n: NodeInfo) => (
+                calls.push(`T.filter:${n.name}`),
+                status.success()
+              ),
+              score: (_s: CycleState, _p: Pod, n: NodeInfo) => (
+                calls.push(`T.score:${n.name}`),
+                { score: n.name === 'n2' ? 10 : 0, status: status.success() }
+              ),
             }) as Plugin,
         },
       ],
       handle(snap),
     );
-    expect(new ScheduleAlgorithm(fwk, new SeededRng(1)).schedulePod(new CycleState(), pod, snap).kind).toBe(
-      'scheduled',
+    const alg = new ScheduleAlgorithm(fwk, new SeededRng(1));
+    const run = () => {
+      calls.length = 0;
+      const state = new CycleState();
+      const rec = newAttemptRecord();
+      attachRecord(state, rec);
+      const r = alg.schedulePod(state, pod, snap);
+      const ni = snap.get('n1')!;
+      fwk.runPreFilterExtensionAddPod(state, pod, { pod } as never, ni);
+      fwk.runPreFilterExtensionRemovePod(state, pod, { pod } as never, ni);
+      return { r, rec, state };
+    };
+
+    const skipped = run();
+    expect(skipped.r).toEqual({ kind: 'scheduled', host: 'n2', evaluatedNodes: 2, feasibleNodes: 2 });
+    expect(calls).toEqual(['T.filter:n1', 'T.filter:n2', 'T.score:n1', 'T.score:n2']);
+    expect([...skipped.state.skipFilterPlugins]).toEqual(['S']);
+    expect([...skipped.state.skipScorePlugins]).toEqual(['S']);
+    expect(skipped.rec.preFilterStatus).toEqual({ S: 'skip' });
+    expect(skipped.rec.preScore).toEqual({ S: 'skip' });
+    expect(skipped.rec.filter).toEqual({ n1: { T: 'passed' }, n2: { T: 'passed' } });
+    expect(skipped.rec.finalScore).toEqual({ n1: { T: 0 }, n2: { T: 10 } });
+
+    // The next cycle's PreFilter/PreScore succeed: S runs again everywhere.
+    skip = false;
+    const ran = run();
+    expect(ran.r).toEqual({ kind: 'scheduled', host: 'n1', evaluatedNodes: 2, feasibleNodes: 2 });
+    expect(calls).toEqual([
+      'S.filter:n1',
+      'T.filter:n1',
+      'S.filter:n2',
+      'T.filter:n2',
+      'S.score:n1',
+      'S.score:n2',
+      'T.score:n1',
+      'T.score:n2',
+      'S.addPod',
+      'S.removePod',
+    ]);
+    expect(ran.state.skipFilterPlugins.size).toBe(0);
+    expect(ran.rec.total).toEqual({ n1: 200, n2: 10 });
+    // A what-if copy (preemption) keeps the cycle's skips.
+    expect([...skipped.state.clone().skipFilterPlugins]).toEqual(['S']);
+  });
+
+  it('wraps a PreBind error with the plugin name, as upstream RunPreBindPlugins', async () => {
+    const snap = snapshotOf(['n1']);
+    const fwk = new Framework(
+      [
+        {
+          name: 'Vol',
+          factory: () =>
+            ({
+              name: 'Vol',
+              preBind: async () => status.error('binding volumes: context deadline exceeded'),
+            }) as Plugin,
+        },
+      ],
+      handle(snap),
     );
+    expect(await fwk.runPreBindPlugins(new CycleState(), pod, 'n1')).toEqual({
+      code: 'Error',
+      reasons: ['running PreBind plugin "Vol": binding volumes: context deadline exceeded'],
+      plugin: 'Vol',
+    });
   });
 });
 

@@ -102,20 +102,19 @@ export interface NodePluginScores {
   totalScore: number;
 }
 
-const SKIP_FILTER = '__framework/skipFilter';
-const SKIP_SCORE = '__framework/skipScore';
-const ACTIVE_FILTER = '__framework/activeFilter';
-const RECORD = '__framework/record';
-
 /** The record attached to a cycle state, if recording. */
 export function recordOf(state: CycleState): AttemptRecord | undefined {
-  return state.read<AttemptRecord>(RECORD);
+  return state.fw.record as AttemptRecord | undefined;
 }
 
 /** Attaches a record to a cycle state (the framework fills it). */
 export function attachRecord(state: CycleState, rec: AttemptRecord): void {
-  state.write(RECORD, rec);
+  state.fw.record = rec;
 }
+
+const NO_PODS: Pod[] = [];
+/** `scores` of every node when nothing is recorded (read-only). */
+const NO_SCORES: NodePluginScores['scores'] = [];
 
 function text(s: Status): string {
   return s.code === 'Success' ? 'success' : s.reasons.join(', ') || s.code;
@@ -208,8 +207,8 @@ export class Framework {
   ): { result?: PreFilterResult; status: Status } {
     const rec = recordOf(state);
     const skip = new Set<string>();
-    state.write(SKIP_FILTER, skip);
-    state.write(ACTIVE_FILTER, undefined);
+    state.skipFilterPlugins = skip;
+    state.fw.activeFilter = this.filterPlugins;
     let result: PreFilterResult | undefined;
     const returners: string[] = [];
     for (const p of this.preFilterPlugins) {
@@ -218,6 +217,7 @@ export class Framework {
       if (rec) rec.preFilterStatus[p.name] = s.code === 'Skip' ? 'skip' : text(s);
       if (s.code === 'Skip') {
         skip.add(p.name);
+        state.fw.activeFilter = this.filterPlugins.filter((f) => !skip.has(f.name));
         continue;
       }
       if (s.code !== 'Success') return { status: withPlugin(s, p.name) };
@@ -246,7 +246,7 @@ export class Framework {
     const rec = recordOf(state);
     let nodeRec: Record<string, string> | undefined;
     if (rec) nodeRec = rec.filter[node.name] ??= {};
-    const plugins = this.activeFilterPlugins(state);
+    const plugins = state.fw.activeFilter ?? this.filterPlugins;
     for (let i = 0; i < plugins.length; i++) {
       const p = plugins[i];
       const s = p.filter(state, pod, node);
@@ -260,30 +260,13 @@ export class Framework {
     return st.success();
   }
 
-  /** The Filter plugins not skipped by PreFilter in this cycle (computed once per cycle). */
-  private activeFilterPlugins(state: CycleState): FilterPlugin[] {
-    let list = state.read<FilterPlugin[]>(ACTIVE_FILTER);
-    if (!list) {
-      const skip = state.read<Set<string>>(SKIP_FILTER);
-      list = skip && skip.size ? this.filterPlugins.filter((p) => !skip.has(p.name)) : this.filterPlugins;
-      state.write(ACTIVE_FILTER, list);
-    }
-    return list;
-  }
-
   /**
    * Filter with the nominated pods of priority ≥ the pod's counted on the node first (upstream
    * RunFilterPluginsWithNominatedPods: both with and without them must pass).
    */
   runFilterPluginsWithNominatedPods(state: CycleState, pod: Pod, node: NodeInfo): Status {
-    const nominated = this.opts.nominatedPodsForNode?.(node.name);
-    if (
-      nominated &&
-      nominated.length &&
-      this.opts.cloneNodeInfo &&
-      this.opts.addPodToNodeInfo &&
-      this.opts.podInfo
-    ) {
+    const nominated = this.opts.nominatedPodsForNode ? this.opts.nominatedPodsForNode(node.name) : NO_PODS;
+    if (nominated.length && this.opts.cloneNodeInfo && this.opts.addPodToNodeInfo && this.opts.podInfo) {
       const prio = pod.spec?.priority ?? 0;
       const uid = pod.metadata?.uid;
       const add = nominated.filter((p) => (p.spec?.priority ?? 0) >= prio && p.metadata?.uid !== uid);
@@ -304,9 +287,9 @@ export class Framework {
 
   /** PreFilterExtensions.AddPod of every PreFilter plugin that has it. */
   runPreFilterExtensionAddPod(state: CycleState, pod: Pod, added: PodInfo, node: NodeInfo): Status {
-    const skip = state.read<Set<string>>(SKIP_FILTER);
+    const skip = state.skipFilterPlugins;
     for (const p of this.preFilterPlugins) {
-      if (!p.addPod || skip?.has(p.name)) continue;
+      if (!p.addPod || skip.has(p.name)) continue;
       const s = p.addPod(state, pod, added, node);
       if (s.code !== 'Success') return withPlugin(s, p.name);
     }
@@ -315,9 +298,9 @@ export class Framework {
 
   /** PreFilterExtensions.RemovePod of every PreFilter plugin that has it. */
   runPreFilterExtensionRemovePod(state: CycleState, pod: Pod, removed: PodInfo, node: NodeInfo): Status {
-    const skip = state.read<Set<string>>(SKIP_FILTER);
+    const skip = state.skipFilterPlugins;
     for (const p of this.preFilterPlugins) {
-      if (!p.removePod || skip?.has(p.name)) continue;
+      if (!p.removePod || skip.has(p.name)) continue;
       const s = p.removePod(state, pod, removed, node);
       if (s.code !== 'Success') return withPlugin(s, p.name);
     }
@@ -352,7 +335,7 @@ export class Framework {
   runPreScorePlugins(state: CycleState, pod: Pod, nodes: NodeInfo[]): Status {
     const rec = recordOf(state);
     const skip = new Set<string>();
-    state.write(SKIP_SCORE, skip);
+    state.skipScorePlugins = skip;
     for (const p of this.preScorePlugins) {
       const s = p.preScore(state, pod, nodes);
       if (rec) rec.preScore[p.name] = s.code === 'Skip' ? 'skip' : text(s);
@@ -372,20 +355,25 @@ export class Framework {
     nodes: NodeInfo[],
   ): { scores: NodePluginScores[]; status: Status } {
     const rec = recordOf(state);
-    const skip = state.read<Set<string>>(SKIP_SCORE);
-    const active = this.scorePlugins.filter((s) => !skip?.has(s.plugin.name));
+    const skip = state.skipScorePlugins;
+    const active = skip.size ? this.scorePlugins.filter((s) => !skip.has(s.plugin.name)) : this.scorePlugins;
     const out: NodePluginScores[] = new Array(nodes.length);
-    for (let i = 0; i < nodes.length; i++) out[i] = { name: nodes[i].name, scores: [], totalScore: 0 };
+    for (let i = 0; i < nodes.length; i++)
+      out[i] = { name: nodes[i].name, scores: rec ? [] : NO_SCORES, totalScore: 0 };
     const list: NodeScore[] = new Array(nodes.length);
     for (const { plugin, weight } of active) {
       for (let i = 0; i < nodes.length; i++) {
         const r = plugin.score(state, pod, nodes[i]);
-        if (r.status.code !== 'Success') return { scores: [], status: withPlugin(r.status, plugin.name) };
+        let score: number;
+        if (typeof r === 'number') score = r;
+        else if (r.status.code !== 'Success')
+          return { scores: [], status: withPlugin(r.status, plugin.name) };
+        else score = r.score;
         const ns = list[i];
         if (ns) {
           ns.name = out[i].name;
-          ns.score = r.score;
-        } else list[i] = { name: out[i].name, score: r.score };
+          ns.score = score;
+        } else list[i] = { name: out[i].name, score };
       }
       if (rec) for (const ns of list) (rec.score[ns.name] ??= {})[plugin.name] = ns.score;
       if (plugin.normalizeScore) {
@@ -501,13 +489,15 @@ export class Framework {
     w.resolve(s);
   }
 
-  /** PreBind: the first failure ends it. */
+  /** PreBind: the first failure ends it; an error is wrapped as `running PreBind plugin "<name>": <error>`. */
   async runPreBindPlugins(state: CycleState, pod: Pod, nodeName: string): Promise<Status> {
     const rec = recordOf(state);
     for (const p of this.preBindPlugins) {
       const s = await p.preBind(state, pod, nodeName);
       if (rec) rec.preBind[p.name] = s.code === 'Skip' ? 'skip' : text(s);
       if (s.code === 'Skip') continue;
+      if (s.code === 'Error')
+        return withPlugin(st.error(`running PreBind plugin "${p.name}": ${text(s)}`), p.name);
       if (s.code !== 'Success') return withPlugin(s, p.name);
     }
     return st.success();

@@ -5,6 +5,7 @@
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Clientset } from '../../../client/rest-client';
+import type { Clock } from '../../../runtime/clock';
 import type { Rng } from '../../../runtime/rng';
 
 /** Status codes of a plugin result (framework.Code). */
@@ -19,9 +20,11 @@ export interface Status {
   plugin?: string;
 }
 
-/** Helpers to build statuses. */
+const SUCCESS: Status = Object.freeze({ code: 'Success', reasons: Object.freeze([]) as unknown as string[] });
+
+/** Helpers to build statuses. `success()` is one shared, frozen object (the hot Filter/Score paths return it). */
 export const status = {
-  success: (): Status => ({ code: 'Success', reasons: [] }),
+  success: (): Status => SUCCESS,
   unschedulable: (...reasons: string[]): Status => ({ code: 'Unschedulable', reasons }),
   unresolvable: (...reasons: string[]): Status => ({ code: 'UnschedulableAndUnresolvable', reasons }),
   error: (reason: string): Status => ({ code: 'Error', reasons: [reason] }),
@@ -78,9 +81,17 @@ export interface Snapshot {
   imageNodeCount(image: string): number;
 }
 
+const NO_PLUGINS: ReadonlySet<string> = new Set();
+
 /** Per-cycle scratch space shared between a plugin's extension points (framework.CycleState). */
 export class CycleState {
   private data = new Map<string, unknown>();
+  /** Plugins whose PreFilter returned Skip: their Filter (and PreFilter extensions) do not run (upstream SkipFilterPlugins). */
+  skipFilterPlugins: ReadonlySet<string> = NO_PLUGINS;
+  /** Plugins whose PreScore returned Skip: their Score does not run (upstream SkipScorePlugins). */
+  skipScorePlugins: ReadonlySet<string> = NO_PLUGINS;
+  /** The framework's per-cycle scratch (the Filter plugins left after the skips, the attempt record). */
+  fw: { activeFilter?: FilterPlugin[]; record?: unknown } = {};
   /** Stores `v` under `key`. */
   write(key: string, v: unknown): void {
     this.data.set(key, v);
@@ -96,6 +107,9 @@ export class CycleState {
       const cl = (v as { clone?: () => unknown } | null)?.clone;
       c.data.set(k, typeof cl === 'function' ? cl.call(v) : v);
     }
+    c.skipFilterPlugins = this.skipFilterPlugins;
+    c.skipScorePlugins = this.skipScorePlugins;
+    c.fw = { ...this.fw };
     return c;
   }
 }
@@ -136,6 +150,8 @@ export interface Handle {
   nominatedPodsForNode?(nodeName: string): Pod[];
   /** KubeLab addition: the scheduler's seeded random source (preemption's random offset). */
   rng?: Rng;
+  /** KubeLab addition: the scheduler's clock (VolumeBinding's PreBind polls the binding with it). */
+  clock?: Clock;
 }
 
 /** Every plugin has a name (the upstream plugin name, e.g. `NodeResourcesFit`). */
@@ -168,8 +184,21 @@ export interface PostFilterPlugin extends Plugin {
 export interface PreScorePlugin extends Plugin {
   preScore(state: CycleState, pod: Pod, nodes: NodeInfo[]): Status;
 }
+/** A Score result with its status (upstream's `(int64, *Status)`). */
+export interface ScoreResult {
+  score: number;
+  status: Status;
+}
+
+/** The score of a Score result: a plain number is a successful score; undefined for a failed status. */
+export function scoreOf(r: number | ScoreResult): number | undefined {
+  if (typeof r === 'number') return r;
+  return r.status.code === 'Success' ? r.score : undefined;
+}
+
 export interface ScorePlugin extends Plugin {
-  score(state: CycleState, pod: Pod, node: NodeInfo): { score: number; status: Status };
+  /** The node's score; a plain number means Success (no allocation on the hot path). */
+  score(state: CycleState, pod: Pod, node: NodeInfo): number | ScoreResult;
   /** Optional normalisation of all nodes' scores to 0..MAX_NODE_SCORE (in place). */
   normalizeScore?(state: CycleState, pod: Pod, scores: NodeScore[]): Status;
 }

@@ -75,7 +75,12 @@ export function findMatchingUntoleratedTaint(
   tolerations: readonly Toleration[] | undefined,
   filter: (t: Taint) => boolean,
 ): Taint | undefined {
-  return (taints ?? []).find((t) => filter(t) && !tolerationsTolerateTaint(tolerations, t));
+  if (!taints) return undefined;
+  for (let i = 0; i < taints.length; i++) {
+    const t = taints[i];
+    if (filter(t) && !tolerationsTolerateTaint(tolerations, t)) return t;
+  }
+  return undefined;
 }
 
 const NODE_OPS: Record<string, Operator> = {

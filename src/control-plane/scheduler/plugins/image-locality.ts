@@ -2,6 +2,8 @@
  * ImageLocality (pkg/scheduler/framework/plugins/imagelocality): favours nodes that already have
  * the pod's images. Each present image scores its size scaled by spread (nodes having it / all
  * nodes); the sum is clamped to [23 MiB, 1000 MiB × containers] and mapped linearly to 0..100.
+ * The pod's normalised image names and their spread are computed once per cycle (at the first Score)
+ * and kept in the CycleState; upstream recomputes them per node.
  * Differs: image names are fully normalised (see framework/node-info.ts normalizeImageName).
  */
 import type { Pod } from 'kubernetes-types/core/v1';
@@ -39,19 +41,50 @@ export function scaledImageScore(size: number, numNodes: number, totalNodes: num
   return Math.trunc(size * (numNodes / totalNodes));
 }
 
+/** The pod's images, normalised, with their node counts: the same all cycle, so computed at its first Score. */
+interface PodImages {
+  names: string[];
+  nodeCounts: number[];
+  totalNodes: number;
+  numContainers: number;
+  /** False when no node has any of the images: every node then scores the same 0 sum. */
+  anyPresent: boolean;
+}
+
+const CYCLE_KEY = 'Images' + IMAGE_LOCALITY;
+
+function podImages(handle: Handle, pod: Pod): PodImages {
+  const snap = handle.snapshot();
+  const names: string[] = [];
+  const nodeCounts: number[] = [];
+  const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  for (const c of containers) {
+    const name = normalizeImageName(c.image ?? '');
+    names.push(name);
+    nodeCounts.push(snap.imageNodeCount(name));
+  }
+  return {
+    names,
+    nodeCounts,
+    totalNodes: snap.nodes().length,
+    numContainers: containers.length,
+    anyPresent: nodeCounts.some((n) => n > 0),
+  };
+}
+
 /** Builds the ImageLocality plugin. */
 export const imageLocality: PluginFactory = (handle: Handle): ScorePlugin => ({
   name: IMAGE_LOCALITY,
-  score(_state: CycleState, pod: Pod, ni: NodeInfo) {
-    const snap = handle.snapshot();
-    const total = snap.nodes().length;
-    const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  score(state: CycleState, pod: Pod, ni: NodeInfo) {
+    let imgs = state.read<PodImages>(CYCLE_KEY);
+    if (!imgs) state.write(CYCLE_KEY, (imgs = podImages(handle, pod)));
     let sum = 0;
-    for (const c of containers) {
-      const name = normalizeImageName(c.image ?? '');
-      const size = ni.imageSizes.get(name);
-      if (size !== undefined) sum += scaledImageScore(size, snap.imageNodeCount(name), total);
+    if (imgs.anyPresent && ni.imageSizes.size) {
+      for (let i = 0; i < imgs.names.length; i++) {
+        const size = ni.imageSizes.get(imgs.names[i]);
+        if (size !== undefined) sum += scaledImageScore(size, imgs.nodeCounts[i], imgs.totalNodes);
+      }
     }
-    return { score: calculatePriority(sum, containers.length), status: status.success() };
+    return calculatePriority(sum, imgs.numContainers);
   },
 });

@@ -247,7 +247,7 @@ export const interPodAffinity: PluginFactory = (
           if (v !== undefined) s += values.get(v) ?? 0;
         }
       }
-      return { score: s, status: status.success() };
+      return s;
     },
     normalizeScore(state: CycleState, _pod: Pod, scores: NodeScore[]) {
       const pre = state.read<Map<string, Map<string, number>>>(PRE_SCORE_KEY);

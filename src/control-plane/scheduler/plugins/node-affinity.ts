@@ -97,7 +97,7 @@ export const nodeAffinity: PluginFactory = (): PreFilterPlugin &
     const terms = state.read<Preferred[]>(PRE_SCORE_KEY) ?? preferredTerms(pod);
     let s = 0;
     for (const t of terms) if (termMatchesNode(t.term, ni.node)) s += t.weight;
-    return { score: s, status: status.success() };
+    return s;
   },
   normalizeScore(_state: CycleState, _pod: Pod, scores: NodeScore[]) {
     return defaultNormalizeScore(MAX_NODE_SCORE, false, scores);

@@ -44,6 +44,19 @@ export function balancedResourceScore(requested: number[], allocatable: number[]
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
+/** `balancedResourceScore([reqCpu, reqMem], [allocCpu, allocMem])` without the arrays (Score's hot path). */
+export function balancedResourceScore2(
+  reqCpu: number,
+  reqMem: number,
+  allocCpu: number,
+  allocMem: number,
+): number {
+  if (allocCpu === 0 || allocMem === 0) return balancedResourceScore([reqCpu, reqMem], [allocCpu, allocMem]);
+  const f1 = Math.min(reqCpu / allocCpu, 1);
+  const f2 = Math.min(reqMem / allocMem, 1);
+  return Math.trunc((1 - Math.abs((f1 - f2) / 2)) * MAX_NODE_SCORE);
+}
+
 function podRequests(pod: Pod): number[] {
   const r = podInfo(pod).requests;
   return [r.milliCPU, r.memory];
@@ -54,15 +67,19 @@ export const nodeResourcesBalancedAllocation: PluginFactory = (): PreScorePlugin
   name: NODE_RESOURCES_BALANCED_ALLOCATION,
   preScore(state: CycleState, pod: Pod) {
     const req = podRequests(pod);
-    if (req.every((v) => v === 0)) return status.skip();
+    if (req[0] === 0 && req[1] === 0) return status.skip();
     state.write(PRE_SCORE_KEY, req);
     return status.success();
   },
   score(state: CycleState, pod: Pod, ni: NodeInfo) {
     const req = state.read<number[]>(PRE_SCORE_KEY) ?? podRequests(pod);
-    if (req.every((v) => v === 0)) return { score: 0, status: status.success() };
-    const requested = [ni.requested.milliCPU + req[0], ni.requested.memory + req[1]];
-    const allocatable = [ni.allocatable.milliCPU, ni.allocatable.memory];
-    return { score: balancedResourceScore(requested, allocatable), status: status.success() };
+    if (req[0] === 0 && req[1] === 0) return 0;
+    const score = balancedResourceScore2(
+      ni.requested.milliCPU + req[0],
+      ni.requested.memory + req[1],
+      ni.allocatable.milliCPU,
+      ni.allocatable.memory,
+    );
+    return score;
   },
 });

@@ -41,8 +41,32 @@ export interface InsufficientResource {
   unresolvable: boolean;
 }
 
-/** upstream fitsRequest: the resources of `req` that the node cannot hold. */
-export function fitsRequest(req: Resource, ni: NodeInfo): InsufficientResource[] {
+function insufficient(
+  out: InsufficientResource[],
+  name: string,
+  reason: string,
+  r: number,
+  u: number,
+  c: number,
+): void {
+  if (r > 0 && r > c - u)
+    out.push({ resourceName: name, reason, requested: r, used: u, capacity: c, unresolvable: r > c });
+}
+
+/** The pod's extended resource names, sorted (computed once per cycle in PreFilter). */
+export function sortedScalarNames(req: Resource): string[] {
+  return Object.keys(req.scalar).sort();
+}
+
+/**
+ * upstream fitsRequest: the resources of `req` that the node cannot hold. `scalarNames` are
+ * `req.scalar`'s keys sorted (PreFilter computes them once per pod).
+ */
+export function fitsRequest(
+  req: Resource,
+  ni: NodeInfo,
+  scalarNames: string[] = sortedScalarNames(req),
+): InsufficientResource[] {
   const out: InsufficientResource[] = [];
   const alloc = ni.allocatable;
   const used = ni.requested;
@@ -56,30 +80,47 @@ export function fitsRequest(req: Resource, ni: NodeInfo): InsufficientResource[]
       unresolvable: false,
     });
   }
-  if (
-    req.milliCPU === 0 &&
-    req.memory === 0 &&
-    req.ephemeralStorage === 0 &&
-    Object.keys(req.scalar).length === 0
-  )
+  if (req.milliCPU === 0 && req.memory === 0 && req.ephemeralStorage === 0 && scalarNames.length === 0)
     return out;
-  const check = (name: string, reason: string, r: number, u: number, c: number) => {
-    if (r > 0 && r > c - u)
-      out.push({ resourceName: name, reason, requested: r, used: u, capacity: c, unresolvable: r > c });
-  };
-  check('cpu', 'Insufficient cpu', req.milliCPU, used.milliCPU, alloc.milliCPU);
-  check('memory', 'Insufficient memory', req.memory, used.memory, alloc.memory);
-  check(
+  insufficient(out, 'cpu', 'Insufficient cpu', req.milliCPU, used.milliCPU, alloc.milliCPU);
+  insufficient(out, 'memory', 'Insufficient memory', req.memory, used.memory, alloc.memory);
+  insufficient(
+    out,
     'ephemeral-storage',
     'Insufficient ephemeral-storage',
     req.ephemeralStorage,
     used.ephemeralStorage,
     alloc.ephemeralStorage,
   );
-  for (const name of Object.keys(req.scalar).sort()) {
-    check(name, `Insufficient ${name}`, req.scalar[name], used.scalar[name] ?? 0, alloc.scalar[name] ?? 0);
+  for (let i = 0; i < scalarNames.length; i++) {
+    const name = scalarNames[i];
+    insufficient(
+      out,
+      name,
+      `Insufficient ${name}`,
+      req.scalar[name],
+      used.scalar[name] ?? 0,
+      alloc.scalar[name] ?? 0,
+    );
   }
   return out;
+}
+
+/** True when `fitsRequest` would report nothing (the allocation-free fast path of Filter). */
+export function fitsAll(req: Resource, ni: NodeInfo, scalarNames: string[]): boolean {
+  const alloc = ni.allocatable;
+  const used = ni.requested;
+  if (ni.pods.length + 1 > alloc.allowedPodNumber) return false;
+  if (req.milliCPU > 0 && req.milliCPU > alloc.milliCPU - used.milliCPU) return false;
+  if (req.memory > 0 && req.memory > alloc.memory - used.memory) return false;
+  if (req.ephemeralStorage > 0 && req.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage)
+    return false;
+  for (let i = 0; i < scalarNames.length; i++) {
+    const name = scalarNames[i];
+    const r = req.scalar[name];
+    if (r > 0 && r > (alloc.scalar[name] ?? 0) - (used.scalar[name] ?? 0)) return false;
+  }
+  return true;
 }
 
 /** upstream leastRequestedScore. */
@@ -100,6 +141,36 @@ export function leastAllocatedScore(requested: number[], allocatable: number[]):
   return weights === 0 ? 0 : idiv(score, weights);
 }
 
+/** `leastAllocatedScore([reqCpu, reqMem], [allocCpu, allocMem])` without the arrays (Score's hot path). */
+export function leastAllocatedScore2(
+  reqCpu: number,
+  reqMem: number,
+  allocCpu: number,
+  allocMem: number,
+): number {
+  let score = 0;
+  let weights = 0;
+  if (allocCpu !== 0) {
+    score += leastRequestedScore(reqCpu, allocCpu);
+    weights++;
+  }
+  if (allocMem !== 0) {
+    score += leastRequestedScore(reqMem, allocMem);
+    weights++;
+  }
+  return weights === 0 ? 0 : idiv(score, weights);
+}
+
+interface PreFilterState {
+  pi: PodInfo;
+  scalarNames: string[];
+}
+
+function preFilterState(pod: Pod): PreFilterState {
+  const pi = podInfo(pod);
+  return { pi, scalarNames: sortedScalarNames(pi.requests) };
+}
+
 /** Builds the NodeResourcesFit plugin. */
 export const nodeResourcesFit: PluginFactory = (): PreFilterPlugin &
   FilterPlugin &
@@ -107,27 +178,32 @@ export const nodeResourcesFit: PluginFactory = (): PreFilterPlugin &
   ScorePlugin => ({
   name: NODE_RESOURCES_FIT,
   preFilter(state: CycleState, pod: Pod) {
-    state.write(PRE_FILTER_KEY, podInfo(pod));
+    state.write(PRE_FILTER_KEY, preFilterState(pod));
     return { status: status.success() };
   },
   filter(state: CycleState, pod: Pod, ni: NodeInfo) {
-    const pi = state.read<PodInfo>(PRE_FILTER_KEY) ?? podInfo(pod);
-    const bad = fitsRequest(pi.requests, ni);
-    if (bad.length === 0) return status.success();
+    const pre = state.read<PreFilterState>(PRE_FILTER_KEY) ?? preFilterState(pod);
+    if (fitsAll(pre.pi.requests, ni, pre.scalarNames)) return status.success();
+    const bad = fitsRequest(pre.pi.requests, ni, pre.scalarNames);
     const reasons = bad.map((b) => b.reason);
     return bad.some((b) => b.unresolvable)
       ? status.unresolvable(...reasons)
       : status.unschedulable(...reasons);
   },
   preScore(state: CycleState, pod: Pod) {
-    state.write(PRE_SCORE_KEY, podInfo(pod));
+    const pre = state.read<PreFilterState>(PRE_FILTER_KEY);
+    state.write(PRE_SCORE_KEY, pre ? pre.pi : podInfo(pod));
     return status.success();
   },
   score(state: CycleState, pod: Pod, ni: NodeInfo) {
     const pi = state.read<PodInfo>(PRE_SCORE_KEY) ?? podInfo(pod);
     const nz = pi.nonZeroRequests;
-    const requested = [ni.nonZeroRequested.milliCPU + nz.milliCPU, ni.nonZeroRequested.memory + nz.memory];
-    const allocatable = [ni.allocatable.milliCPU, ni.allocatable.memory];
-    return { score: leastAllocatedScore(requested, allocatable), status: status.success() };
+    const score = leastAllocatedScore2(
+      ni.nonZeroRequested.milliCPU + nz.milliCPU,
+      ni.nonZeroRequested.memory + nz.memory,
+      ni.allocatable.milliCPU,
+      ni.allocatable.memory,
+    );
+    return score;
   },
 });

@@ -2,8 +2,21 @@ import { describe, it, expect } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { fakeHandle, filterAll, nodeInfos, rawScores, scoreAll } from '../testing/fake-handle';
 import { makeNode, makePod } from '../testing/wrappers';
-import { leastRequestedScore, nodeResourcesFit } from './node-resources-fit';
-import { balancedResourceScore, nodeResourcesBalancedAllocation } from './node-resources-balanced-allocation';
+import {
+  fitsAll,
+  fitsRequest,
+  leastAllocatedScore,
+  leastAllocatedScore2,
+  leastRequestedScore,
+  nodeResourcesFit,
+  sortedScalarNames,
+} from './node-resources-fit';
+import { podInfo } from '../framework/node-info';
+import {
+  balancedResourceScore,
+  balancedResourceScore2,
+  nodeResourcesBalancedAllocation,
+} from './node-resources-balanced-allocation';
 
 const h = fakeHandle();
 const node = () =>
@@ -171,5 +184,46 @@ describe('NodeResourcesBalancedAllocation', () => {
     expect(scoreAll(nodeResourcesBalancedAllocation(h) as never, pod, nodeInfos([node()], pods))).toEqual(
       want,
     );
+  });
+});
+
+describe('allocation-free fast paths agree with the general forms', () => {
+  const [ni] = nodeInfos(
+    [node()],
+    [existing('a', { cpu: '3', memory: '6Gi', 'ephemeral-storage': '9Gi', 'example.com/gpu': '1' })],
+  );
+  it.each<{ req: Record<string, string>; fits: boolean }>([
+    { req: { cpu: '1' }, fits: true },
+    { req: { cpu: '1001m' }, fits: false },
+    { req: { memory: '2Gi' }, fits: true },
+    { req: { memory: '3Gi' }, fits: false },
+    { req: { 'ephemeral-storage': '2Gi' }, fits: false },
+    { req: { 'example.com/gpu': '1' }, fits: false },
+    { req: { 'example.com/fpga': '1' }, fits: false },
+    { req: {}, fits: true },
+  ])('fitsAll($req) = $fits, as fitsRequest finds nothing', ({ req, fits }) => {
+    const r = podInfo(makePod().name('p').req(req).obj()).requests;
+    const names = sortedScalarNames(r);
+    expect(fitsAll(r, ni, names)).toBe(fits);
+    expect(fitsRequest(r, ni, names).length === 0).toBe(fits);
+  });
+
+  it('fitsAll is false once the pod count is full, like fitsRequest', () => {
+    const [full] = nodeInfos([node()], [existing('a', {}), existing('b', {}), existing('c', {})]);
+    const r = podInfo(makePod().name('p').obj()).requests;
+    expect(fitsAll(r, full, [])).toBe(false);
+    expect(fitsRequest(r, full, []).map((b) => b.reason)).toEqual(['Too many pods']);
+  });
+
+  it.each([
+    [0, 0, 4000, 8e9],
+    [1000, 2e9, 4000, 8e9],
+    [5000, 9e9, 4000, 8e9],
+    [100, 1e8, 0, 8e9],
+    [100, 1e8, 4000, 0],
+    [100, 1e8, 0, 0],
+  ])('two-resource scores (%d, %d of %d, %d)', (c, m, ac, am) => {
+    expect(leastAllocatedScore2(c, m, ac, am)).toBe(leastAllocatedScore([c, m], [ac, am]));
+    expect(balancedResourceScore2(c, m, ac, am)).toBe(balancedResourceScore([c, m], [ac, am]));
   });
 });

@@ -335,7 +335,7 @@ export const podTopologySpread: PluginFactory = (
     },
     score(state: CycleState, pod: Pod, ni: NodeInfo) {
       const s = state.read<PreScoreState>(PRE_SCORE_KEY);
-      if (!s || s.ignored.has(ni.name)) return { score: 0, status: status.success() };
+      if (!s || s.ignored.has(ni.name)) return 0;
       const labels = ni.node.metadata?.labels ?? {};
       let score = 0;
       s.constraints.forEach((c, i) => {
@@ -346,7 +346,7 @@ export const podTopologySpread: PluginFactory = (
             : (s.valueToCount[i].get(labels[c.topologyKey]) ?? 0);
         score += scoreForCount(cnt, c.maxSkew, s.weights[i]);
       });
-      return { score: goRound(score), status: status.success() };
+      return goRound(score);
     },
     normalizeScore(state: CycleState, _pod: Pod, scores: NodeScore[]) {
       const s = state.read<PreScoreState>(PRE_SCORE_KEY);

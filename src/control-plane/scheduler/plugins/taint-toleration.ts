@@ -4,7 +4,7 @@
  * tolerate, normalised in reverse (fewer is better). Left out: queueing hints, the alpha Gt/Lt
  * toleration operators.
  */
-import type { Pod, Toleration } from 'kubernetes-types/core/v1';
+import type { Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
 import {
   MAX_NODE_SCORE,
   status,
@@ -31,6 +31,10 @@ function preferNoScheduleTolerations(pod: Pod): Toleration[] {
   return (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
 }
 
+function isNoScheduleOrNoExecute(t: Taint): boolean {
+  return t.effect === 'NoSchedule' || t.effect === 'NoExecute';
+}
+
 /** Builds the TaintToleration plugin. */
 export const taintToleration: PluginFactory = (): FilterPlugin & PreScorePlugin & ScorePlugin => ({
   name: TAINT_TOLERATION,
@@ -38,7 +42,7 @@ export const taintToleration: PluginFactory = (): FilterPlugin & PreScorePlugin 
     const taint = findMatchingUntoleratedTaint(
       ni.node.spec?.taints,
       pod.spec?.tolerations,
-      (t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute',
+      isNoScheduleOrNoExecute,
     );
     if (!taint) return status.success();
     return status.unresolvable(untoleratedTaintReason(taint.key, taint.value));
@@ -53,7 +57,7 @@ export const taintToleration: PluginFactory = (): FilterPlugin & PreScorePlugin 
     for (const t of ni.node.spec?.taints ?? []) {
       if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tols, t)) n++;
     }
-    return { score: n, status: status.success() };
+    return n;
   },
   normalizeScore(_state: CycleState, _pod: Pod, scores: NodeScore[]) {
     return defaultNormalizeScore(MAX_NODE_SCORE, true, scores);

@@ -10,10 +10,19 @@
  * A claim counts as bound when spec.volumeName is set and it carries pv.kubernetes.io/bind-completed
  * (or, as a fallback for simpler controllers, status.phase Bound).
  *
- * Left out: the API writes of PreBind (binding the chosen PV / setting volume.kubernetes.io/selected-node
- * for provisioning). Pass `args.preBind(pod, nodeName, decisions)` to do them; without it PreBind is a
- * no-op. Also left out: CSIStorageCapacity checks (NotEnoughSpace) and the alpha capacity scoring
- * (Score is always 0, as upstream with StorageCapacityScoring off).
+ * PreBind (upstream BindPodVolumes) writes the decisions through `handle.clientset`: each chosen PV
+ * gets `spec.claimRef` to its claim (plus `pv.kubernetes.io/bound-by-controller: yes` unless it was
+ * pre-bound), and each claim to provision gets `volume.kubernetes.io/selected-node: <node>`. It then
+ * waits, checking the informer caches every second as upstream does, until the PV controller has
+ * fully bound every claim (spec.volumeName + bind-completed), failing with `binding volumes: ...` if a
+ * claimRef is dropped, the selected-node annotation is removed (provisioning failed), a provisioned
+ * PV does not fit the node, or `args.bindTimeoutSeconds` (default 600) pass (`context deadline
+ * exceeded`). Differs: for a static binding it also sets the claim's spec.volumeName (upstream leaves
+ * that write to the PV controller), so a controller that waits for selected-node before binding
+ * delayed claims still completes it. Without a clientset (plugin tests) PreBind writes nothing;
+ * without a clock it does not wait. `args.preBind(pod, nodeName, decisions)` replaces the whole step.
+ * Left out: CSIStorageCapacity checks (NotEnoughSpace) and the alpha capacity scoring (Score is
+ * skipped, as upstream with StorageCapacityScoring off).
  */
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
@@ -28,6 +37,7 @@ import {
   type PluginFactory,
   type PreBindPlugin,
   type PreFilterPlugin,
+  type PreScorePlugin,
   type ReservePlugin,
   type ScorePlugin,
   type Status,
@@ -49,6 +59,14 @@ export const ERR_REASON_NOT_ENOUGH_SPACE = 'node(s) did not have enough free sto
 export const ERR_REASON_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
 /** The annotation the PV controller sets when binding completes. */
 export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
+/** The annotation that asks the provisioner for a volume on that node (volume.AnnSelectedNode). */
+export const ANN_SELECTED_NODE = 'volume.kubernetes.io/selected-node';
+/** The annotation marking a PV bound by a controller rather than pre-bound by a user. */
+export const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
+/** upstream VolumeBindingArgs.BindTimeoutSeconds default. */
+export const DEFAULT_BIND_TIMEOUT_SECONDS = 600;
+/** upstream polls the binding every second. */
+const BIND_POLL_MS = 1000;
 /** The provisioner name that means "static PVs only". */
 export const NOT_SUPPORTED_PROVISIONER = 'kubernetes.io/no-provisioner';
 
@@ -90,6 +108,11 @@ export function volumeClass(pv: PersistentVolume): string {
   return (
     pv.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pv.spec?.storageClassName ?? ''
   );
+}
+
+/** upstream isPVCFullyBound: spec.volumeName and the bind-completed annotation. */
+export function isClaimFullyBound(pvc: PersistentVolumeClaim): boolean {
+  return !!pvc.spec?.volumeName && ANN_BIND_COMPLETED in (pvc.metadata?.annotations ?? {});
 }
 
 /** True when the claim is fully bound. */
@@ -154,6 +177,22 @@ export function findMatchingVolume(
   return best;
 }
 
+/** upstream IsVolumeBoundToClaim: the PV's claimRef names the claim (and its uid, if set). */
+export function isVolumeBoundToClaim(pv: PersistentVolume, claim: PersistentVolumeClaim): boolean {
+  const ref = pv.spec?.claimRef;
+  if (!ref) return false;
+  if (ref.name !== claim.metadata?.name || ref.namespace !== claim.metadata?.namespace) return false;
+  return !ref.uid || ref.uid === claim.metadata?.uid;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function rvNumber(o: { metadata?: { resourceVersion?: string } } | undefined): number {
+  return Number(o?.metadata?.resourceVersion ?? 0) || 0;
+}
+
 /** upstream MatchTopologySelectorTerms: no terms match every node. */
 function allowedTopologiesMatch(sc: StorageClass, labels: Record<string, string>): boolean {
   const terms = sc.allowedTopologies ?? [];
@@ -167,12 +206,131 @@ function allowedTopologiesMatch(sc: StorageClass, labels: Record<string, string>
 export const volumeBinding: PluginFactory = (
   handle: Handle,
   args?: Record<string, unknown>,
-): PreFilterPlugin & FilterPlugin & ReservePlugin & PreBindPlugin & ScorePlugin => {
+): PreFilterPlugin & FilterPlugin & ReservePlugin & PreBindPlugin & PreScorePlugin & ScorePlugin => {
   const pvcs = () => handle.lister<PersistentVolumeClaim>('persistentvolumeclaims');
   const pvs = () => handle.lister<PersistentVolume>('persistentvolumes');
   const classes = () => handle.lister<StorageClass>('storageclasses', 'storage.k8s.io');
   const preBindFn = args?.preBind as
     ((pod: Pod, nodeName: string, decisions: VolumeDecisions) => Promise<Status>) | undefined;
+  const bindTimeoutMs =
+    1000 *
+    (typeof args?.bindTimeoutSeconds === 'number' ? args.bindTimeoutSeconds : DEFAULT_BIND_TIMEOUT_SECONDS);
+
+  /**
+   * upstream checkBindings: true when every claim is fully bound, a string when binding failed, false
+   * to look again. `written` are the resourceVersions of our writes: an older cached object is not
+   * judged yet.
+   */
+  const checkBindings = (
+    ns: string,
+    nodeName: string,
+    d: VolumeDecisions,
+    written: Map<string, number>,
+  ): boolean | string => {
+    const node = handle.snapshot().get(nodeName)?.node;
+    for (const b of d.staticBindings) {
+      const vol = pvs().get(undefined, b.pv);
+      if (!vol) return `failed to check binding: persistentvolume "${b.pv}" not found`;
+      const claim = pvcs().get(ns, b.claim);
+      if (!claim) return `failed to check binding: persistentvolumeclaim "${b.claim}" not found`;
+      if (rvNumber(vol) < (written.get(`pv/${b.pv}`) ?? 0)) return false;
+      if (node && !pvNodeAffinityMatches(vol, node))
+        return `pv "${b.pv}" node affinity doesn't match node "${nodeName}": no matching NodeSelectorTerms`;
+      if (!vol.spec?.claimRef || !vol.spec.claimRef.uid) return `ClaimRef got reset for pv "${b.pv}"`;
+      if (!isClaimFullyBound(claim)) return false;
+    }
+    for (const name of d.dynamicProvisions) {
+      const claim = pvcs().get(ns, name);
+      if (!claim) return `failed to check provisioning pvc: persistentvolumeclaim "${name}" not found`;
+      if (rvNumber(claim) < (written.get(`pvc/${name}`) ?? 0)) return false;
+      const annotations = claim.metadata?.annotations;
+      if (!annotations) return `selectedNode annotation reset for PVC "${name}"`;
+      if (annotations[ANN_SELECTED_NODE] !== nodeName) return `provisioning failed for PVC "${name}"`;
+      const volumeName = claim.spec?.volumeName;
+      if (volumeName) {
+        const vol = pvs().get(undefined, volumeName);
+        if (!vol) return false; // not in the cache yet
+        if (node && !pvNodeAffinityMatches(vol, node))
+          return `pv "${volumeName}" node affinity doesn't match node "${nodeName}": no matching NodeSelectorTerms`;
+      }
+      if (!isClaimFullyBound(claim)) return false;
+    }
+    return true;
+  };
+
+  /** upstream BindPodVolumes: bindAPIUpdate, then poll checkBindings every second until the timeout. */
+  const bindPodVolumes = async (pod: Pod, nodeName: string, d: VolumeDecisions): Promise<Status> => {
+    const cs = handle.clientset;
+    if (!cs) return status.success();
+    const ns = pod.metadata?.namespace ?? 'default';
+    const written = new Map<string, number>();
+    try {
+      for (const b of d.staticBindings) {
+        const claim = pvcs().get(ns, b.claim);
+        const vol = pvs().get(undefined, b.pv);
+        if (!claim) throw new Error(`persistentvolumeclaim "${b.claim}" not found`);
+        if (!vol) throw new Error(`persistentvolume "${b.pv}" not found`);
+        if (!isVolumeBoundToClaim(vol, claim)) {
+          const m = claim.metadata!;
+          const updated = await cs.persistentVolumes.update({
+            ...vol,
+            metadata: {
+              ...vol.metadata,
+              annotations: { ...vol.metadata?.annotations, [ANN_BOUND_BY_CONTROLLER]: 'yes' },
+            },
+            spec: {
+              ...vol.spec,
+              claimRef: {
+                kind: 'PersistentVolumeClaim',
+                namespace: m.namespace,
+                name: m.name,
+                uid: m.uid,
+                apiVersion: 'v1',
+                resourceVersion: m.resourceVersion,
+              },
+            },
+          });
+          written.set(`pv/${b.pv}`, rvNumber(updated));
+        }
+        if (!claim.spec?.volumeName) {
+          const updated = await cs.persistentVolumeClaims.patch(ns, b.claim, 'merge', {
+            spec: { volumeName: b.pv },
+          });
+          written.set(`pvc/${b.claim}`, rvNumber(updated));
+        }
+      }
+      for (const name of d.dynamicProvisions) {
+        const claim = pvcs().get(ns, name);
+        if (!claim) throw new Error(`persistentvolumeclaim "${name}" not found`);
+        if (claim.metadata?.annotations?.[ANN_SELECTED_NODE] === nodeName) continue;
+        const updated = await cs.persistentVolumeClaims.patch(ns, name, 'merge', {
+          metadata: { annotations: { [ANN_SELECTED_NODE]: nodeName } },
+        });
+        written.set(`pvc/${name}`, rvNumber(updated));
+      }
+    } catch (e) {
+      return status.error(errorText(e));
+    }
+    const clock = handle.clock;
+    if (!clock) return status.success();
+    const deadline = clock.now() + bindTimeoutMs;
+    return new Promise<Status>((resolve) => {
+      const poll = () => {
+        let r: boolean | string;
+        try {
+          r = checkBindings(ns, nodeName, d, written);
+        } catch (e) {
+          r = errorText(e);
+        }
+        if (r === true) return resolve(status.success());
+        if (typeof r === 'string') return resolve(status.error(`binding volumes: ${r}`));
+        const left = deadline - clock.now();
+        if (left <= 0) return resolve(status.error('binding volumes: context deadline exceeded'));
+        clock.setTimeout(poll, Math.min(BIND_POLL_MS, left));
+      };
+      clock.setTimeout(poll, Math.min(BIND_POLL_MS, bindTimeoutMs));
+    });
+  };
 
   const isDelayBinding = (pvc: PersistentVolumeClaim): boolean => {
     const cls = claimClass(pvc);
@@ -297,8 +455,12 @@ export const volumeBinding: PluginFactory = (
       state.write(`${DECISIONS_KEY}/${ni.name}`, decisions);
       return status.success();
     },
+    preScore() {
+      // upstream: no scorer without the StorageCapacityScoring feature (off by default), so Score is skipped.
+      return status.skip();
+    },
     score() {
-      return { score: 0, status: status.success() };
+      return 0;
     },
     reserve(state: CycleState, _pod: Pod, nodeName: string) {
       const d = state.read<VolumeDecisions>(`${DECISIONS_KEY}/${nodeName}`);
@@ -310,9 +472,8 @@ export const volumeBinding: PluginFactory = (
     },
     async preBind(state: CycleState, pod: Pod, nodeName: string) {
       const d = state.read<VolumeDecisions>(DECISIONS_KEY);
-      if (!d || (d.staticBindings.length === 0 && d.dynamicProvisions.length === 0) || !preBindFn)
-        return status.success();
-      return preBindFn(pod, nodeName, d);
+      if (!d || (d.staticBindings.length === 0 && d.dynamicProvisions.length === 0)) return status.success();
+      return preBindFn ? preBindFn(pod, nodeName, d) : bindPodVolumes(pod, nodeName, d);
     },
   };
 };

@@ -7,6 +7,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { newNodeInfo, normalizeImageName } from '../framework/node-info';
 import {
   CycleState,
+  scoreOf,
   status,
   type FilterPlugin,
   type Handle,
@@ -121,7 +122,7 @@ export function scoreAll(
   }
   const scores: NodeScore[] = infos.map((ni) => ({
     name: ni.name,
-    score: plugin.score!(state, pod, ni).score,
+    score: scoreOf(plugin.score!(state, pod, ni)) ?? NaN,
   }));
   plugin.normalizeScore?.(state, pod, scores);
   return Object.fromEntries(scores.map((s) => [s.name, s.score]));
@@ -135,5 +136,5 @@ export function rawScores(
   state = new CycleState(),
 ): Record<string, number> {
   plugin.preScore?.(state, pod, infos);
-  return Object.fromEntries(infos.map((ni) => [ni.name, plugin.score!(state, pod, ni).score]));
+  return Object.fromEntries(infos.map((ni) => [ni.name, scoreOf(plugin.score!(state, pod, ni)) ?? NaN]));
 }
