@@ -29,7 +29,7 @@ import {
   type AttemptRecord,
   type PluginEntry,
 } from './framework/framework';
-import { CycleState, type Handle, type QueuedPodInfo, type Status } from './framework/interface';
+import { CAUSE_KEY, CycleState, type Handle, type QueuedPodInfo, type Status } from './framework/interface';
 import { addPod, podInfo } from './framework/node-info';
 import { DEFAULT_BINDER, defaultBinder } from './plugins/default-binder';
 import { DEFAULT_PREEMPTION, defaultPreemption } from './plugins/default-preemption';
@@ -280,7 +280,7 @@ export class Scheduler {
       onDelete: (x) => this.cache.removeNode(unwrapTombstone(x)),
     });
     pods.addEventHandler({
-      onAdd: (p) => this.onPodAdd(p),
+      onAdd: (p, cause) => this.onPodAdd(p, cause),
       onUpdate: (o, n) => this.onPodUpdate(o, n),
       onDelete: (x) => this.onPodDelete(unwrapTombstone(x)),
     });
@@ -329,12 +329,12 @@ export class Scheduler {
     return (p.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME) === this.schedulerName;
   }
 
-  private onPodAdd(p: Pod): void {
+  private onPodAdd(p: Pod, cause?: string): void {
     if (isAssigned(p)) {
       this.cache.addPod(p);
       return;
     }
-    if (this.responsible(p) && !p.metadata?.deletionTimestamp) this.queue.add(p);
+    if (this.responsible(p) && !p.metadata?.deletionTimestamp) this.queue.add(p, cause);
   }
 
   private onPodUpdate(o: Pod, n: Pod): void {
@@ -456,6 +456,8 @@ export class Scheduler {
       );
       return;
     }
+    // The decision (filter and score results, the chosen node) is traced before the binding it causes.
+    state.write(CAUSE_KEY, this.decision(pod, rec, q.cause, 'schedule'));
     // A nomination is no longer needed once the pod has a node.
     this.queue.deleteNominatedPodIfExists(pod);
     const b = this.bindingCycle(q, cycle, state, assumed, host, rec);
@@ -511,7 +513,7 @@ export class Scheduler {
     );
     this.framework.runPostBindPlugins(state, assumed, host);
     this.queue.done(assumed);
-    this.publish(assumed, rec, 'Scheduled');
+    this.annotate(assumed, rec);
   }
 
   /** upstream handleSchedulingFailure: event, PodScheduled=False condition, back to the queue. */
@@ -539,7 +541,8 @@ export class Scheduler {
     else if (nominatedNodeName === '') this.queue.deleteNominatedPodIfExists(cached);
     this.queue.addUnschedulableIfNotPresent(q, cycle, { error: reason === 'SchedulerError' });
     this.recorder.event(cached, 'Warning', 'FailedScheduling', truncateMessage(message));
-    this.publish(cached, rec, 'FailedScheduling', message);
+    this.decision(cached, rec, q.cause, 'FailedScheduling', message);
+    this.annotate(cached, rec);
     await this.updatePodStatus(cached, reason, message, nominatedNodeName);
   }
 
@@ -576,29 +579,40 @@ export class Scheduler {
     }
   }
 
-  /** The attempt's record: a `decision` trace record, and the simulator annotations on the pod. */
-  private publish(pod: Pod, rec: AttemptRecord | undefined, verb: string, message?: string): void {
+  /** The attempt's record as a `decision` trace record; returns its id (the cause of what follows). */
+  private decision(
+    pod: Pod,
+    rec: AttemptRecord | undefined,
+    cause: string | undefined,
+    verb: string,
+    message?: string,
+  ): string | undefined {
+    if (!rec || !this.opts.tracer.enabled) return cause;
+    return this.opts.tracer.emit({
+      causeId: cause,
+      to: 'kube-scheduler',
+      kind: 'decision',
+      verb,
+      resource: 'pods',
+      namespace: pod.metadata?.namespace,
+      name: pod.metadata?.name,
+      detail: {
+        filter: rec.filter,
+        score: rec.score,
+        normalizedScore: rec.normalizedScore,
+        finalScore: rec.finalScore,
+        total: rec.total,
+        selected: rec.selected ?? null,
+        ...(message ? { message } : {}),
+      },
+    });
+  }
+
+  /** The attempt's record as kube-scheduler-simulator annotations on the pod. */
+  private annotate(pod: Pod, rec: AttemptRecord | undefined): void {
     if (!rec) return;
     const ns = pod.metadata?.namespace;
     const name = pod.metadata?.name;
-    if (this.opts.tracer.enabled)
-      this.opts.tracer.emit({
-        to: 'kube-scheduler',
-        kind: 'decision',
-        verb,
-        resource: 'pods',
-        namespace: ns,
-        name,
-        detail: {
-          filter: rec.filter,
-          score: rec.score,
-          normalizedScore: rec.normalizedScore,
-          finalScore: rec.finalScore,
-          total: rec.total,
-          selected: rec.selected ?? null,
-          ...(message ? { message } : {}),
-        },
-      });
     if (!this.record) return;
     const p = this.clientset.pods
       .patch(ns ?? 'default', name ?? '', 'merge', { metadata: { annotations: recordAnnotations(rec) } })

@@ -83,6 +83,9 @@ export interface Snapshot {
 
 const NO_PLUGINS: ReadonlySet<string> = new Set();
 
+/** CycleState key of the trace id the binding request carries (the scheduling decision). */
+export const CAUSE_KEY = 'kubelab/cause';
+
 /** Per-cycle scratch space shared between a plugin's extension points (framework.CycleState). */
 export class CycleState {
   private data = new Map<string, unknown>();
@@ -229,6 +232,8 @@ export interface QueuedPodInfo {
   attempts: number;
   /** Plugins that rejected it in the last attempt (for queueing hints). */
   unschedulablePlugins: Set<string>;
+  /** Trace id of the watch event that brought the pod (the scheduling decision's cause). */
+  cause?: string;
 }
 
 /** Builds a plugin with access to the framework handle and its args (plugins/registry.ts). */

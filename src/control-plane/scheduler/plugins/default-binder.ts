@@ -5,6 +5,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import {
+  CAUSE_KEY,
   status,
   type BindPlugin,
   type CycleState,
@@ -21,13 +22,13 @@ export class DefaultBinder implements BindPlugin {
   readonly name = DEFAULT_BINDER;
   constructor(private readonly handle: Handle) {}
 
-  async bind(_state: CycleState, pod: Pod, nodeName: string): Promise<Status> {
+  async bind(state: CycleState, pod: Pod, nodeName: string): Promise<Status> {
     const client = this.handle.clientset;
     if (!client) return status.error('DefaultBinder needs a clientset on the framework handle');
     try {
       const ns = pod.metadata?.namespace ?? 'default';
       const name = pod.metadata?.name ?? '';
-      await client.pods.bind(ns, name, nodeName, { cause: (pod as { __cause?: string }).__cause });
+      await client.pods.bind(ns, name, nodeName, { cause: state.read<string>(CAUSE_KEY) });
       return status.success();
     } catch (e) {
       return status.error(e instanceof Error ? e.message : String(e));

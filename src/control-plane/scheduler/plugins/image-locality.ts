@@ -9,7 +9,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import {
   MAX_NODE_SCORE,
-  status,
   type CycleState,
   type Handle,
   type NodeInfo,

@@ -158,8 +158,8 @@ export class SchedulingQueue {
     return q.timestamp + this.backoffDuration(q.attempts);
   }
 
-  /** Adds a new pending pod (informer add). */
-  add(pod: Pod): void {
+  /** Adds a new pending pod (informer add); `cause` is the trace id of the event that brought it. */
+  add(pod: Pod, cause?: string): void {
     const key = podKey(pod);
     const now = this.clock.now();
     const q: QueuedPodInfo = {
@@ -168,6 +168,7 @@ export class SchedulingQueue {
       timestamp: now,
       attempts: 0,
       unschedulablePlugins: new Set(),
+      cause,
     };
     this.unschedulable.delete(key);
     this.backoffQ.delete(key);
