@@ -14,6 +14,7 @@ import { ScaledClock } from './runtime/clock';
 import { Supervisor } from './runtime/supervisor';
 import { createBrowserWorker } from './runtime/browser-workers';
 import { browserSpecs } from './runtime/cluster-spec';
+import { savedNodes, webStorage } from './ui/state/lesson-setup';
 import type { ApiRequest, ApiResponse } from './api/rest';
 
 const params = new URLSearchParams(location.search);
@@ -22,7 +23,12 @@ const supervisor = new Supervisor({
   createWorker: createBrowserWorker,
   // ?seed=S makes a page load reproducible; otherwise each load gets its own random streams (the
   // cluster in IndexedDB carries on from where it was).
-  specs: browserSpecs({ seed: params.get('seed') ?? `kubelab-${Date.now().toString(36)}`, dbName }),
+  // A lesson may have set the cluster up with its own nodes (kept per database until a reset).
+  specs: browserSpecs({
+    seed: params.get('seed') ?? `kubelab-${Date.now().toString(36)}`,
+    dbName,
+    nodes: savedNodes(webStorage('local'), dbName),
+  }),
   clock: new ScaledClock(),
 });
 
@@ -81,6 +87,8 @@ mount(App, {
     theme,
     controls,
     api: kubectl,
+    ready,
+    dbName,
     onGraph: (g: GraphHandle) => (ui.graph = g),
   },
 });

@@ -28,6 +28,16 @@ function bundledSource(): LessonSource {
   return globSource(modules);
 }
 
+/** What to show first. */
+export interface FirstLesson {
+  /** The lesson folder to open (`03-first-pod`). */
+  dir: string;
+  /** The files of a lesson folder opened from disk (path → text); absent: a bundled lesson. */
+  folder?: Record<string, string>;
+  /** Go on with starting it (the page reloaded to replace the cluster). */
+  begin?: boolean;
+}
+
 /** What the panel needs from the page. */
 export interface LessonsDeps {
   api: ApiTransport;
@@ -35,6 +45,21 @@ export interface LessonsDeps {
   /** The page's state for `ui` checks, read at every evaluation. */
   ui: () => UiState;
   store?: ProgressStore;
+  /** Where the open lesson is remembered across reloads (localStorage); none: not remembered. */
+  memory?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** What `init` opens; default: the lesson open before the reload, if any. */
+  first?: FirstLesson;
+}
+
+/** Key of the open lesson's folder in `LessonsDeps.memory`. */
+export const OPEN_KEY = 'kubelab.lessons.open';
+
+/** Folder files from remembered texts (path → text). */
+export function folderFiles(texts: Record<string, string>): FolderFile[] {
+  return Object.entries(texts).map(([webkitRelativePath, text]) => ({
+    webkitRelativePath,
+    text: async () => text,
+  }));
 }
 
 /** State of the Lessons panel. */
@@ -49,6 +74,8 @@ export class LessonsState {
   active = $state.raw<Lesson | undefined>(undefined);
   session = $state.raw<SessionSnapshot | undefined>(undefined);
 
+  /** Texts of the lesson folder opened from disk (path → text), while one is open. */
+  folder: Record<string, string> | undefined;
   private readonly store: ProgressStore;
   private source: LessonSource | undefined;
   private current: LessonSession | undefined;
@@ -60,19 +87,40 @@ export class LessonsState {
   /** Loads the bundled lessons (once). */
   async loadBundled(): Promise<void> {
     if (this.loaded || this.loading) return;
+    this.folder = undefined;
     await this.loadFrom(bundledSource());
+  }
+
+  /**
+   * Loads the lessons and opens the first one (`deps.first`: a lesson whose start goes on after the
+   * reload that replaced the cluster; else the lesson that was open before the page reloaded).
+   */
+  async init(): Promise<void> {
+    const first = this.deps.first;
+    if (first?.folder) await this.openFolder(folderFiles(first.folder));
+    else await this.loadBundled();
+    const dir = first?.dir ?? this.remembered();
+    const lesson = this.lessons.find((l) => l.dir === dir);
+    if (!lesson) return;
+    await this.open(lesson);
+    if (first?.begin) await this.start();
   }
 
   /** Loads lessons from a folder the learner picked (`<input type="file" webkitdirectory>`). */
   async openFolder(files: Iterable<FolderFile>): Promise<void> {
     this.close();
-    await this.loadFrom(folderSource(files));
+    const all = [...files];
+    const texts: Record<string, string> = {};
+    for (const f of all) texts[f.webkitRelativePath] = await f.text();
+    this.folder = texts;
+    await this.loadFrom(folderSource(folderFiles(texts)));
   }
 
   /** Opens a lesson (its saved progress; the cluster is left alone until `start`). */
   async open(lesson: Lesson): Promise<void> {
     this.close();
     if (!this.source) return;
+    this.remember(lesson.dir);
     this.active = lesson;
     const session = new LessonSession(lesson, {
       reader: apiReader(this.deps.api),
@@ -111,13 +159,36 @@ export class LessonsState {
     void this.current?.evaluate().then(() => this.refreshProgress());
   }
 
-  /** Back to the list. */
+  /** Back to the list (the lesson is no longer reopened after a reload). */
+  back(): void {
+    this.remember(undefined);
+    this.close();
+  }
+
+  /** Stops following the open lesson and shows the list. */
   close(): void {
     this.current?.close();
     this.current = undefined;
     this.active = undefined;
     this.session = undefined;
     this.refreshProgress();
+  }
+
+  private remembered(): string | undefined {
+    try {
+      return this.deps.memory?.getItem(OPEN_KEY) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private remember(dir: string | undefined): void {
+    try {
+      if (dir === undefined) this.deps.memory?.removeItem(OPEN_KEY);
+      else this.deps.memory?.setItem(OPEN_KEY, dir);
+    } catch {
+      // storage unavailable: the open lesson is not remembered
+    }
   }
 
   private async loadFrom(source: LessonSource): Promise<void> {

@@ -6,8 +6,10 @@
 import type { SavedProgress, SessionSnapshot, StepStatus } from '../../lessons-engine/runner';
 import type { Lesson, LessonText } from '../../lessons-engine/types';
 
-/** Languages of the page. */
-export type Lang = 'en' | 'zh-CN';
+import type { Lang } from '../../i18n/i18n';
+
+/** Languages of the page (src/i18n). */
+export type { Lang };
 
 /** The lesson text in `lang`, else English, else whatever language the lesson has. */
 export function textFor(lesson: Lesson, lang: Lang): LessonText {
@@ -31,6 +33,7 @@ const WORDS = {
     running: 'Running…',
     starting: 'Setting up the cluster…',
     openFolder: 'Open lesson folder',
+    openFiles: 'Open lesson files',
     confirm: (title: string, nodes: string) =>
       `“${title}” replaces your cluster with a fresh one (${nodes}). Everything in the current cluster is lost.`,
     replace: 'Replace my cluster',
@@ -60,6 +63,7 @@ const WORDS = {
     running: '正在运行…',
     starting: '正在准备集群…',
     openFolder: '打开课程文件夹',
+    openFiles: '打开课程文件',
     confirm: (title: string, nodes: string) => `“${title}”会用一个新集群（${nodes}）替换你当前的集群，当前集群中的一切都会丢失。`,
     replace: '替换我的集群',
     cancel: '取消',

@@ -6,8 +6,8 @@
  */
 import type { TraceKind, TraceRecord } from '../../runtime/trace';
 
-/** Trace endpoints of the page's own plumbing (its watches, the etcd browser): not drawn. */
-export const HIDDEN_ENDPOINTS: ReadonlySet<string> = new Set(['ui', 'etcd-browser']);
+/** Trace endpoints of the page's own plumbing (its watches, the etcd browser, lesson checks): not drawn. */
+export const HIDDEN_ENDPOINTS: ReadonlySet<string> = new Set(['ui', 'etcd-browser', 'lessons']);
 
 /** The control-plane elements of the picture. */
 export const CONTROL_PLANE = ['kube-apiserver', 'etcd', 'kube-scheduler', 'kube-controller-manager'] as const;

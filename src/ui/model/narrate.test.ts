@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import type { TraceRecord } from '../../runtime/trace';
 import { narrate, narrateRecord, who } from './narrate';
 import { toHop } from './hops';
+import { translator } from '../../i18n/i18n';
+import { zhCN } from '../../i18n/zh-CN';
 
 const rec = (r: Partial<TraceRecord>): TraceRecord => ({
   id: 'a:1',
@@ -114,5 +116,42 @@ describe('narrateRecord', () => {
     expect(narrate(h)).toMatch(
       /^5 similar hops came faster than they can be drawn, shown as one \(“watch MODIFIED pods” from the API server to the scheduler\)\./,
     );
+  });
+});
+
+describe('narration in Chinese', () => {
+  const zh = translator(zhCN);
+  it.each<[Partial<TraceRecord>, string]>([
+    [
+      {
+        resource: 'pods',
+        namespace: 'default',
+        name: 'nginx',
+        detail: { path: '/api/v1/namespaces/default/pods' },
+      },
+      '你（kubectl）请求 API 服务器创建 pod default/nginx (POST /api/v1/namespaces/default/pods)。',
+    ],
+    [
+      { kind: 'runtime', from: 'kubelet/node-1', to: 'containerd/node-1', verb: 'start', name: 'nginx' },
+      'node-1 上的容器运行时启动了容器 nginx。',
+    ],
+    [
+      {
+        kind: 'watch',
+        from: 'kube-apiserver',
+        to: 'kube-scheduler',
+        verb: 'ADDED',
+        resource: 'pods',
+        namespace: 'default',
+        name: 'nginx',
+        revision: 42,
+      },
+      'API 服务器通过 watch 告诉调度器：pod default/nginx 被添加了（resourceVersion 42）。',
+    ],
+  ])('%#', (r, s) => expect(narrateRecord(rec(r), zh)).toBe(s));
+
+  it('names the components', () => {
+    expect(who('kubelet/node-2', zh)).toBe('node-2 上的 kubelet');
+    expect(who('kube-controller-manager', zh)).toBe('控制器管理器');
   });
 });

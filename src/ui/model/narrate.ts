@@ -1,150 +1,159 @@
 /**
  * Plain-language narration of a hop for the side panel ("The scheduler saw a pod with no node. It
- * filtered 3 nodes: control-plane had an untolerated taint …"). Built only from the trace record.
+ * filtered 3 nodes: control-plane had an untolerated taint …"). Built only from the trace record, in
+ * the page's language (a `Translate` over src/i18n's catalogue; English by default).
  */
+import { tEn, type Translate } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/en';
 import type { TraceRecord } from '../../runtime/trace';
 import { endpointId, nodeOfEndpoint, type Hop } from './hops';
 import { rejection, tableFromDecision } from './scheduler-table';
 
-const VERB_WORDS: Record<string, string> = {
-  POST: 'create',
-  PUT: 'replace',
-  PATCH: 'patch',
-  DELETE: 'delete',
-  GET: 'read',
-};
+const VERBS = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'GET']);
 
 /** A component's name in words ("the scheduler", "the kubelet on node-1", "you (kubectl)"). */
-export function who(endpoint: string | undefined): string {
+export function who(endpoint: string | undefined, t: Translate = tEn): string {
   const id = endpointId(endpoint);
-  if (id === undefined) return 'the page';
+  if (id === undefined) return t('narrate.page');
   switch (id) {
     case 'kube-apiserver':
-      return 'the API server';
+      return t('narrate.apiserver');
     case 'etcd':
-      return 'etcd';
+      return t('narrate.etcd');
     case 'kube-scheduler':
-      return 'the scheduler';
+      return t('narrate.scheduler');
     case 'kube-controller-manager':
-      return 'the controller manager';
+      return t('narrate.controllerManager');
     case 'user':
-      return endpoint && endpoint !== 'client' ? `you (${endpoint})` : 'you';
+      return endpoint && endpoint !== 'client'
+        ? t('narrate.youClient', { client: endpoint })
+        : t('narrate.you');
   }
-  const node = nodeOfEndpoint(id);
+  const node = nodeOfEndpoint(id) ?? '';
   const agent = id.slice(0, id.indexOf('/'));
-  const what = agent === 'containerd' ? 'the container runtime' : `the ${agent}`;
-  return `${what} on ${node}`;
+  const what = agent === 'containerd' ? t('narrate.runtime') : t('narrate.agent', { agent });
+  return t('narrate.onNode', { what, node });
 }
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function objectName(r: TraceRecord): string {
+function objectName(r: TraceRecord, t: Translate): string {
   const res = r.resource?.split('/')[0];
   const kind = res ? res.replace(/ies$/, 'y').replace(/s$/, '') : 'object';
-  if (!r.name) return res ? `the ${res}` : 'an object';
-  return `${kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
+  if (!r.name) return res ? t('narrate.theRes', { res }) : t('narrate.object');
+  return t('narrate.named', { kind, name: `${r.namespace ? `${r.namespace}/` : ''}${r.name}` });
 }
 
-function schedulerStory(r: TraceRecord): string {
-  const t = tableFromDecision(r.detail);
-  const pod = objectName(r);
-  if (!t) return `The scheduler made a decision about ${pod}.`;
-  const parts = t.nodes.map((n) => {
-    const rej = rejection(t, n);
-    return rej ? `${n} failed ${rej.plugin} (${rej.reason})` : `${n} passed`;
+function schedulerStory(r: TraceRecord, t: Translate): string {
+  const table = tableFromDecision(r.detail);
+  const pod = objectName(r, t);
+  if (!table) return t('narrate.schedDecision', { pod });
+  const parts = table.nodes.map((node) => {
+    const rej = rejection(table, node);
+    return rej
+      ? t('narrate.schedFailed', { node, plugin: rej.plugin, reason: rej.reason })
+      : t('narrate.schedPassed', { node });
   });
-  let s = `The scheduler saw ${pod} with no node. It filtered ${t.nodes.length} node${t.nodes.length === 1 ? '' : 's'}: ${parts.join('; ')}.`;
-  if (t.selected) {
-    const scored = t.feasible.length;
-    s += ` It scored the ${scored} feasible node${scored === 1 ? '' : 's'} and picked ${t.selected} (total ${t.total[t.selected] ?? 0}); next it asks the API server to bind the pod there.`;
+  const n = table.nodes.length;
+  let s = t(n === 1 ? 'narrate.schedSaw1' : 'narrate.schedSaw', {
+    pod,
+    n,
+    parts: parts.join(t('narrate.schedPartsSep')),
+  });
+  if (table.selected) {
+    const scored = table.feasible.length;
+    s += t(scored === 1 ? 'narrate.schedPicked1' : 'narrate.schedPicked', {
+      n: scored,
+      node: table.selected,
+      total: table.total[table.selected] ?? 0,
+    });
   } else {
-    s += ` No node fits, so the pod stays Pending${t.message ? `: ${t.message}` : ''}.`;
+    s += t('narrate.schedNoFit', { message: table.message ? `: ${table.message}` : '' });
   }
   return s;
 }
 
 /** The narration of one record. */
-export function narrateRecord(r: TraceRecord): string {
-  const from = who(r.from);
-  const to = who(r.to);
+export function narrateRecord(r: TraceRecord, t: Translate = tEn): string {
+  const from = who(r.from, t);
+  const to = who(r.to, t);
+  const ends = { from, From: cap(from), to, To: cap(to) };
+  const object = objectName(r, t);
   const [res, sub] = (r.resource ?? '').split('/');
   switch (r.kind) {
     case 'request': {
       const path = typeof r.detail?.path === 'string' ? ` (${r.verb} ${r.detail.path})` : '';
       const watch = (r.detail?.query as Record<string, unknown> | undefined)?.watch === 'true';
-      if (sub === 'binding')
-        return `${cap(from)} asked the API server to bind ${objectName(r)} to a node: it posts a Binding, which sets spec.nodeName${path}.`;
-      if (sub === 'status')
-        return `${cap(from)} reported the status of ${objectName(r)} to the API server${path}.`;
-      if (watch)
-        return `${cap(from)} opened a watch on ${res || 'objects'}: the API server will push every change${path}.`;
-      const verb = VERB_WORDS[r.verb] ?? r.verb;
-      const target = r.verb === 'GET' && !r.name ? `the ${res || 'objects'}` : objectName(r);
-      return `${cap(from)} asked the API server to ${verb} ${target}${path}.`;
+      if (sub === 'binding') return t('narrate.bind', { ...ends, object, path });
+      if (sub === 'status') return t('narrate.status', { ...ends, object, path });
+      if (watch) return t('narrate.watchOpen', { ...ends, res: res || t('narrate.objects'), path });
+      const verb = VERBS.has(r.verb) ? t(`narrate.verb.${r.verb}` as MessageKey) : r.verb;
+      const target =
+        r.verb === 'GET' && !r.name ? t('narrate.theRes', { res: res || t('narrate.objects') }) : object;
+      return t('narrate.request', { ...ends, verb, target, path });
     }
     case 'response': {
       const reason = typeof r.detail?.reason === 'string' ? ` (${r.detail.reason})` : '';
-      return `The API server answered ${to} with HTTP ${r.verb}${reason}.`;
+      return t('narrate.response', { ...ends, code: r.verb, reason });
     }
     case 'stage': {
       const note = typeof r.detail?.note === 'string' && r.detail.note ? `: ${r.detail.note}` : '';
-      return `The API server ran the “${r.verb}” step of its request pipeline${note}.`;
+      return t('narrate.stage', { stage: r.verb, note });
     }
     case 'etcd': {
-      const key = typeof r.detail?.key === 'string' ? ` under the key ${r.detail.key}` : '';
-      const rev = r.revision !== undefined ? `; etcd's revision is now ${r.revision}` : '';
-      if (r.verb.startsWith('txn delete'))
-        return `The API server deleted ${objectName(r)} from etcd${key}${rev}.`;
+      const key = typeof r.detail?.key === 'string' ? t('narrate.etcdKey', { key: r.detail.key }) : '';
+      const rev = r.revision !== undefined ? t('narrate.etcdRev', { rev: r.revision }) : '';
+      if (r.verb.startsWith('txn delete')) return t('narrate.etcdDelete', { object, key, rev });
       if (r.verb.startsWith('txn put')) {
-        const failed = r.verb.includes('compare failed')
-          ? ' — but the compare failed (someone changed it first), so nothing was written'
-          : '';
-        return `The API server wrote ${objectName(r)} to etcd${key}${failed}${failed ? '' : rev}.`;
+        const failed = r.verb.includes('compare failed');
+        return t('narrate.etcdPut', { object, key, rest: failed ? t('narrate.etcdCompareFailed') : rev });
       }
-      return `The API server sent etcd a ${r.verb}${rev}.`;
+      return t('narrate.etcdOther', { verb: r.verb, rev });
     }
     case 'watch': {
       const what =
-        r.verb === 'ADDED'
-          ? 'was added'
-          : r.verb === 'DELETED'
-            ? 'was deleted'
-            : r.verb === 'MODIFIED'
-              ? 'changed'
-              : `had a ${r.verb} event`;
-      return `Through its watch, the API server told ${to} that ${objectName(r)} ${what}${r.revision ? ` (resourceVersion ${r.revision})` : ''}.`;
+        r.verb === 'ADDED' || r.verb === 'DELETED' || r.verb === 'MODIFIED'
+          ? t(`narrate.watch.${r.verb}`)
+          : t('narrate.watch.other', { verb: r.verb });
+      const rv = r.revision ? t('narrate.watchRv', { rv: r.revision }) : '';
+      return t('narrate.watch', { ...ends, object, what, rv });
     }
     case 'decision':
-      if (r.to === 'kube-scheduler' && r.detail && 'filter' in r.detail) return schedulerStory(r);
-      if (r.verb === 'admit pod')
-        return `${cap(to)} admitted ${objectName(r)}: it fits on this node and will be started.`;
-      if (r.verb === 'register node') return `${cap(from)} registered node ${r.name} with the API server.`;
-      return `${cap(to)} decided: ${r.verb}${r.name ? ` (${objectName(r)})` : ''}.`;
+      if (r.to === 'kube-scheduler' && r.detail && 'filter' in r.detail) return schedulerStory(r, t);
+      if (r.verb === 'admit pod') return t('narrate.admit', { ...ends, object });
+      if (r.verb === 'register node') return t('narrate.register', { ...ends, name: r.name ?? '' });
+      return t('narrate.decided', { ...ends, verb: r.verb, object: r.name ? ` (${object})` : '' });
     case 'runtime': {
       const node = nodeOfEndpoint(endpointId(r.to) ?? '') ?? '';
       const ctr = r.name ?? '';
       switch (r.verb) {
         case 'pull':
-          return `The kubelet on ${node} asked the container runtime to pull the image ${ctr}.`;
+          return t('narrate.pull', { node, ctr });
         case 'create':
-          return `The kubelet on ${node} asked the container runtime to create the container ${ctr}.`;
+          return t('narrate.create', { node, ctr });
         case 'start':
-          return `The container runtime on ${node} started the container ${ctr}.`;
+          return t('narrate.start', { node, ctr });
         case 'kill':
-          return `The kubelet on ${node} asked the container runtime to stop the container ${ctr}.`;
+          return t('narrate.kill', { node, ctr });
         default:
-          return `The kubelet on ${node} asked the container runtime to ${r.verb} ${ctr}.`;
+          return t('narrate.runtimeOther', { node, verb: r.verb, ctr });
       }
     }
     case 'lifecycle':
-      return `${cap(to)}: ${r.verb}${r.name ? ` ${r.name}` : ''}.`;
+      return t('narrate.lifecycle', { ...ends, verb: r.verb, name: r.name ? ` ${r.name}` : '' });
   }
 }
 
 /** The narration of a hop (an aggregated hop says how many records it stands for). */
-export function narrate(h: Hop): string {
-  if (h.count === 1) return narrateRecord(h.record);
-  return `${h.count} similar hops came faster than they can be drawn, shown as one (“${h.label}” from ${who(h.record.from)} to ${who(h.record.to)}). The first: ${narrateRecord(h.record)}`;
+export function narrate(h: Hop, t: Translate = tEn): string {
+  if (h.count === 1) return narrateRecord(h.record, t);
+  return t('narrate.aggregated', {
+    n: h.count,
+    label: h.label,
+    from: who(h.record.from, t),
+    to: who(h.record.to, t),
+    first: narrateRecord(h.record, t),
+  });
 }

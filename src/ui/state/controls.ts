@@ -1,11 +1,13 @@
 /**
  * Cluster controls: add a node (a Node object created through the API, which a node worker adopts),
  * stop/start a node's worker, delete a node, and reset the whole cluster (stop every worker, delete
- * the IndexedDB database, reload). Requests go out as `kubelab-ui`, drawn as the user.
+ * the IndexedDB database, reload; a lesson's nodes are forgotten). Requests go out as `kubelab-ui`,
+ * drawn as the user.
  */
 import type { Node, Taint } from 'kubernetes-types/core/v1';
 import { Clientset } from '../../client/rest-client';
 import type { Supervisor } from '../../runtime/supervisor';
+import { saveNodes, webStorage } from './lesson-setup';
 
 /** The form of a new node. */
 export interface NewNode {
@@ -112,8 +114,9 @@ export class ClusterControls {
     this.supervisor.startComponent(name);
   }
 
-  /** Stops every worker, deletes the cluster's database and reloads the page. */
+  /** Stops every worker, deletes the cluster's database and reloads the page (with the default nodes). */
   async reset(): Promise<void> {
+    saveNodes(webStorage('local'), this.dbName, undefined);
     this.supervisor.shutdown();
     await new Promise<void>((resolve) => {
       const r = indexedDB.deleteDatabase(this.dbName);

@@ -47,6 +47,11 @@ export class TraceState {
   follow = $state.raw<FollowTarget | undefined>(undefined);
   /** Everything animated so far (bounded), for tests and the hop list. */
   readonly hops: AnimatedHop[] = [];
+  /** Bumped when a hop of a (kind, verb, resource) not drawn before is drawn (lessons' `traceSeen`). */
+  seenVersion = $state(0);
+  // Reactivity goes through seenVersion; the set itself is private.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly seenKeys = new Set<string>();
   // Reactivity goes through decisionsVersion; the map itself is private.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly decisions = new Map<string, Record<string, unknown>>();
@@ -133,6 +138,7 @@ export class TraceState {
       out = this.queue.take(n, maxBacklog);
     }
     for (const h of out) {
+      this.markSeen(h);
       this.hops.push({
         seq: h.seq,
         ids: h.ids,
@@ -157,6 +163,38 @@ export class TraceState {
       this.flushPanel();
     }
     return out;
+  }
+
+  /**
+   * True when a hop matching `q` (each given field equal) has been drawn since the page loaded or
+   * `resetSeen`. Reads `seenVersion`, so reactive callers re-run when new hops are seen.
+   */
+  seen(q: { kind?: string; verb?: string; resource?: string }): boolean {
+    void this.seenVersion;
+    for (const k of this.seenKeys) {
+      const [kind, verb, resource] = k.split('\u0000');
+      if (
+        (q.kind === undefined || q.kind === kind) &&
+        (q.verb === undefined || q.verb === verb) &&
+        (q.resource === undefined || q.resource === resource)
+      )
+        return true;
+    }
+    return false;
+  }
+
+  /** Forgets which hops were seen (a lesson starts). */
+  resetSeen(): void {
+    this.seenKeys.clear();
+    this.seenVersion++;
+  }
+
+  private markSeen(h: Hop): void {
+    const r = h.record;
+    const key = [r.kind, r.verb, r.resource ?? ''].join('\u0000');
+    if (this.seenKeys.has(key)) return;
+    this.seenKeys.add(key);
+    this.seenVersion++;
   }
 
   private flushPanel(): void {

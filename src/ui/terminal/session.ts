@@ -154,6 +154,26 @@ export class TerminalSession {
     this.process(expandPastes(decodeInput(data)));
   }
 
+  /**
+   * Shows a command run on the learner's behalf (a lesson's setup or "show me") and what it printed,
+   * as if it had been typed at the prompt; what the learner was typing is kept.
+   */
+  echo(commandLine: string, output: string): void {
+    const out = output && !output.endsWith('\n') ? `${output}\n` : output;
+    if (this.busy) {
+      this.term.write(`\r\n${PROMPT}${toCrlf(commandLine)}\r\n${toCrlf(colourStderr(out))}`);
+      return;
+    }
+    const typed = this.line.value;
+    const cursor = this.line.cursor;
+    this.line.clear();
+    this.redraw();
+    this.term.write(`${toCrlf(commandLine)}\r\n${toCrlf(colourStderr(out))}`);
+    this.render = { cursorRow: 0 };
+    this.line.set(typed, cursor);
+    this.redraw();
+  }
+
   /** Stops the running command (as Ctrl-C does). */
   interrupt(): void {
     this.process([{ kind: 'key', key: 'interrupt' }]);

@@ -124,6 +124,16 @@ export class TerminalController {
     this.session?.input(text);
   }
 
+  /** Types a command line and Enter, as the learner would (a lesson's "run in terminal"). */
+  typeCommand(line: string): void {
+    this.session?.input(`${line}\r`);
+  }
+
+  /** Shows a command run elsewhere (a lesson's setup or "show me") and its output. */
+  echo(commandLine: string, output: string): void {
+    this.session?.echo(commandLine, output);
+  }
+
   /** Stops the running command. */
   interrupt(): void {
     this.session?.interrupt();
