@@ -80,6 +80,11 @@ export const en = {
   'outline.notScheduled': 'Not scheduled',
   'outline.revision': 'etcd revision {rev}',
 
+  'graph.user': 'you / kubectl',
+  'graph.controlPlane': 'control plane',
+  'graph.notScheduled': 'not scheduled yet',
+  'graph.pendingPods': '{n} pending pods',
+  'graph.podsOnNode': '{n} pods ({running} running)',
   'graph.label': 'Cluster architecture graph; use the outline for keyboard navigation',
 
   'legend.label': 'Legend',

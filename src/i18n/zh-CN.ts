@@ -83,6 +83,11 @@ export const zhCN: Messages = {
   'outline.notScheduled': '未调度',
   'outline.revision': 'etcd 修订版本 {rev}',
 
+  'graph.user': '你 / kubectl',
+  'graph.controlPlane': '控制平面',
+  'graph.notScheduled': '尚未调度',
+  'graph.pendingPods': '{n} 个待调度的 Pod',
+  'graph.podsOnNode': '{n} 个 Pod（{running} 个运行中）',
   'graph.label': '集群架构图；可以用大纲进行键盘导航',
 
   'legend.label': '图例',

@@ -48,7 +48,27 @@ export interface GraphOptions {
   maxPodsPerNode?: number;
   /** Nodes per row (default 5). */
   nodesPerRow?: number;
+  /** The picture's own words, in the page's language (English by default). */
+  words?: GraphWords;
 }
+
+/** Words the graph draws itself (component and object names stay as Kubernetes spells them). */
+export interface GraphWords {
+  user: string;
+  controlPlane: string;
+  notScheduled: string;
+  pendingPods: (n: number) => string;
+  podsOnNode: (n: number, running: number) => string;
+}
+
+/** The English words. */
+export const ENGLISH_GRAPH_WORDS: GraphWords = {
+  user: 'you / kubectl',
+  controlPlane: 'control plane',
+  notScheduled: 'not scheduled yet',
+  pendingPods: (n) => `${n} pending pods`,
+  podsOnNode: (n, running) => `${n} pods (${running} running)`,
+};
 
 /** The controllers drawn inside kube-controller-manager (the busiest ones; hops go to the manager). */
 export const SHOWN_CONTROLLERS = [
@@ -89,11 +109,12 @@ export function buildGraph(
   const perRow = opts.nodesPerRow ?? 5;
   const out: GraphElement[] = [];
   const stateOf = (n: string) => components.get(n) ?? 'unknown';
+  const w = opts.words ?? ENGLISH_GRAPH_WORDS;
 
   // Control plane and the user.
   out.push({
     id: USER,
-    label: 'you / kubectl',
+    label: w.user,
     classes: 'component user',
     position: { x: 0, y: 0 },
     ref: { kind: 'component', name: USER },
@@ -104,7 +125,7 @@ export function buildGraph(
     'kube-scheduler': { x: 160, y: 150 },
     'kube-controller-manager': { x: 520, y: 170 },
   };
-  out.push({ id: 'control-plane-box', label: 'control plane', classes: 'plane' });
+  out.push({ id: 'control-plane-box', label: w.controlPlane, classes: 'plane' });
   for (const c of CONTROL_PLANE) {
     if (c === 'kube-controller-manager') {
       out.push({
@@ -167,12 +188,12 @@ export function buildGraph(
 
   // Unscheduled pods, under the scheduler.
   if (unscheduled.length) {
-    out.push({ id: 'pending-box', label: 'not scheduled yet', classes: 'pending-box' });
+    out.push({ id: 'pending-box', label: w.notScheduled, classes: 'pending-box' });
     if (groupAll || unscheduled.length > maxPerNode) {
       out.push({
         id: 'pods:pending',
         parent: 'pending-box',
-        label: `${unscheduled.length} pending pods`,
+        label: w.pendingPods(unscheduled.length),
         classes: 'pod-group phase-pending',
         position: { x: -100, y: 300 },
         ref: { kind: 'pods', name: '' },
@@ -251,7 +272,7 @@ export function buildGraph(
         out.push({
           id: `pods:${n.name}`,
           parent: id,
-          label: `${mine.length} pods (${running} running)`,
+          label: w.podsOnNode(mine.length, running),
           classes: 'pod-group',
           position: { x, y: rowY + AGENT_ROW },
           ref: { kind: 'pods', name: n.name },

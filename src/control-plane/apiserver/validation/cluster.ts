@@ -11,7 +11,7 @@ import type { KubeObject } from '../../../api/types';
 import { isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain, nameIsPathSegment, type NameFn } from './names';
 import { validateImmutable, validateLabelSelector, validateNonnegative, validateObjectMeta } from './meta';
 import { validatePositiveIntOrPercent } from './workloads';
-import { asObj, asObjArray, child, index, num, str } from './util';
+import { asObj, asObjArray, child, index, num, semanticEqual, str } from './util';
 
 /** Highest priority a user-defined PriorityClass may have (1e9). */
 export const highestUserDefinablePriority = 1_000_000_000;
@@ -228,6 +228,19 @@ export function validateStorageClass(sc: KubeObject): FieldError[] {
   const vbm = sc.volumeBindingMode;
   if (vbm !== undefined && vbm !== null && vbm !== 'Immediate' && vbm !== 'WaitForFirstConsumer')
     errs.push(fieldError.notSupported('volumeBindingMode', vbm, ['Immediate', 'WaitForFirstConsumer']));
+  return errs;
+}
+
+/**
+ * ValidateStorageClassUpdate (after ObjectMeta): parameters, provisioner and reclaimPolicy may not
+ * change (Forbidden), volumeBindingMode is immutable (Invalid); both objects must be defaulted.
+ */
+export function validateStorageClassUpdate(sc: KubeObject, old: KubeObject): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!semanticEqual(sc.parameters ?? {}, old.parameters ?? {})) errs.push(fieldError.forbidden('parameters', 'updates to parameters are forbidden.'));
+  if (str(sc.provisioner) !== str(old.provisioner)) errs.push(fieldError.forbidden('provisioner', 'updates to provisioner are forbidden.'));
+  if (sc.reclaimPolicy !== old.reclaimPolicy) errs.push(fieldError.forbidden('reclaimPolicy', 'updates to reclaimPolicy are forbidden.'));
+  errs.push(...validateImmutable(sc.volumeBindingMode, old.volumeBindingMode, 'volumeBindingMode'));
   return errs;
 }
 

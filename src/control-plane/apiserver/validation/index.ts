@@ -24,6 +24,7 @@ import {
   validateRoleBinding,
   validateRoleBindingUpdate,
   validateStorageClass,
+  validateStorageClassUpdate,
 } from './cluster';
 import {
   validateBinding,
@@ -156,6 +157,13 @@ export function validateUpdate(resource: ResourceInfo, obj: KubeObject, old: Kub
       return [...meta(), ...validateRole(obj, resource.namespaced)];
     case 'HorizontalPodAutoscaler':
       return [...meta(), ...validateHPA(obj).filter((e) => !e.field.startsWith('metadata.'))];
+    case 'StorageClass':
+      // upstream: ValidateStorageClass, then ValidateStorageClassUpdate (ObjectMeta update first)
+      return [
+        ...validateStorageClass(obj).filter((e) => !e.field.startsWith('metadata.')),
+        ...meta(),
+        ...validateStorageClassUpdate(obj, old),
+      ];
   }
   // the create rules minus name/namespace checks, which ValidateObjectMetaUpdate replaces
   const rest = validateCreate(resource, obj).filter((e) => !e.field.startsWith('metadata.'));

@@ -376,3 +376,30 @@ describe('other kinds', () => {
     expect(create(av, kind, o)).toEqual(want);
   });
 });
+
+describe('StorageClass update', () => {
+  const sc = (extra: Record<string, unknown>) => ({ metadata: { name: 'standard', resourceVersion: '1' }, provisioner: 'rancher.io/local-path', ...extra });
+  const old = sc({ reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer' });
+  const cases: [string, Record<string, unknown>, string[]][] = [
+    ['annotations and allowVolumeExpansion may change', sc({ volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: true }), []],
+    [
+      // the docs' storageclass-topology.yaml applied over kind's built-in "standard" class
+      'provisioner, parameters and volumeBindingMode',
+      sc({ provisioner: 'example.com/example', parameters: { type: 'pd-standard' } }),
+      [
+        'parameters: Forbidden: updates to parameters are forbidden.',
+        'provisioner: Forbidden: updates to provisioner are forbidden.',
+        'volumeBindingMode: Invalid value: "Immediate": field is immutable',
+      ],
+    ],
+    ['reclaimPolicy', sc({ reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer' }), ['reclaimPolicy: Forbidden: updates to reclaimPolicy are forbidden.']],
+    [
+      'create rules still apply',
+      sc({ provisioner: '', volumeBindingMode: 'WaitForFirstConsumer' }),
+      ['provisioner: Required value', 'provisioner: Forbidden: updates to provisioner are forbidden.'],
+    ],
+  ];
+  it.each(cases)('%s', (_n, o, want) => {
+    expect(update('storage.k8s.io/v1', 'StorageClass', o, old)).toEqual(want);
+  });
+});
