@@ -7,30 +7,7 @@
 import { LocalCluster } from '../../../src/runtime/local-cluster';
 import { createPods, podNames } from '../apiserver-common';
 import type { Report } from '../types';
-
-/** Measured creates. */
-const CREATES = 5_000;
-/** Unmeasured warm-up creates before them. */
-const WARMUP = 500;
-/** Requests in flight. */
-const CONCURRENCY = 50;
-
-/**
- * LocalCluster.settle (used once, by start) waits for macrotasks with setImmediate, which browsers
- * lack: provide it over a MessageChannel, which runs as a macrotask too.
- */
-function ensureSetImmediate(): void {
-  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
-  if (g.setImmediate) return;
-  const ch = new MessageChannel();
-  const queue: Array<() => void> = [];
-  ch.port1.onmessage = () => queue.shift()?.();
-  g.setImmediate = (fn) => {
-    queue.push(fn);
-    ch.port2.postMessage(null);
-    return queue.length;
-  };
-}
+import { ensureSetImmediate } from './set-immediate';
 
 /** Reports apiserver.chromium.creates_per_s. */
 export async function run(report: Report): Promise<void> {

@@ -5,20 +5,7 @@
 import { IdbBackend } from '../../../src/control-plane/etcd/idb-backend';
 import { runSchedulerBench } from '../scheduler-common';
 import type { Report } from '../types';
-
-/** LocalCluster.settle waits with setImmediate, which browsers lack: a MessageChannel stand-in. */
-function ensureSetImmediate(): void {
-  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
-  if (g.setImmediate) return;
-  const ch = new MessageChannel();
-  const queue: Array<() => void> = [];
-  ch.port1.onmessage = () => queue.shift()?.();
-  g.setImmediate = (fn) => {
-    queue.push(fn);
-    ch.port2.postMessage(null);
-    return queue.length;
-  };
-}
+import { ensureSetImmediate } from './set-immediate';
 
 /** Runs the benchmark. */
 export async function run(report: Report): Promise<void> {
