@@ -9,6 +9,13 @@ import { createPods, podNames } from '../apiserver-common';
 import type { Report } from '../types';
 import { ensureSetImmediate } from './set-immediate';
 
+/** Measured creates. */
+const CREATES = 5_000;
+/** Unmeasured warm-up creates before them. */
+const WARMUP = 500;
+/** Requests in flight. */
+const CONCURRENCY = 50;
+
 /** Reports apiserver.chromium.creates_per_s. */
 export async function run(report: Report): Promise<void> {
   ensureSetImmediate();
