@@ -1,5 +1,6 @@
 /** The page's entry: starts the cluster's workers, then the UI. */
 import { mount } from 'svelte';
+import { installAddons } from './control-plane/addons/addons';
 import App from './ui/App.svelte';
 import { ClusterState } from './ui/cluster.svelte';
 import { TraceState, type AnimatedHop } from './ui/state/trace.svelte';
@@ -60,6 +61,8 @@ declare global {
 const trace = new TraceState(supervisor);
 trace.start();
 const ready = supervisor.start();
+// As `kubeadm init` does once the control plane is up: CoreDNS and kube-proxy (idempotent).
+ready.then(() => installAddons(supervisor.connect('kubeadm'))).catch(() => {});
 // A component that fails for good is shown on the page (the supervisor's status), not thrown.
 ready.catch(() => {});
 const kubectl = supervisor.connect('kubectl');

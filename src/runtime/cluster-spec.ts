@@ -1,7 +1,9 @@
 /**
  * The default cluster: a kubeadm-like control-plane node (tainted `node-role.kubernetes.io/control-plane:
- * NoSchedule`) and two worker nodes, `node-1` and `node-2`, each 2 CPUs / 4 GiB / 110 pods.
+ * NoSchedule`, with kubeadm's static pods for etcd, kube-apiserver, kube-controller-manager and
+ * kube-scheduler) and two worker nodes, `node-1` and `node-2`, each 2 CPUs / 4 GiB / 110 pods.
  */
+import { controlPlaneStaticPods } from '../control-plane/addons/static-pod-manifests';
 import type { NodeConfig } from '../node/kubelet/node-registration';
 import type { ComponentSpec } from './protocol';
 
@@ -17,6 +19,7 @@ export function defaultNodes(workers = 2): NodeConfig[] {
       taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
       podCIDR: '10.244.0.0/24',
       internalIP: '172.18.0.2',
+      staticPods: controlPlaneStaticPods({ nodeName: 'control-plane', advertiseAddress: '172.18.0.2' }),
     },
   ];
   for (let i = 1; i <= workers; i++) {

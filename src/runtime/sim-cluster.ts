@@ -1,10 +1,13 @@
 /**
  * A whole cluster in one process: etcd, kube-apiserver, kube-scheduler, kube-controller-manager and a
  * pool of simulated nodes (kubelet + container runtime), each with its own apiserver connection, on
- * the virtual clock by default. This is what `kubelab script`, the integration tests and the
+ * the virtual clock by default. Once everything is up, kubeadm's add-ons (CoreDNS, kube-proxy) are
+ * created through the API, and the control-plane node's kubelet mirrors its static pods, so
+ * `kube-system` looks like a kubeadm cluster's. This is what `kubelab script`, the integration tests and the
  * benchmarks run; the browser runs the same components in workers.
  */
 import type { ApiTransport } from '../api/rest';
+import { installAddons } from '../control-plane/addons/addons';
 import { ControllerManager } from '../control-plane/controller-manager/controller-manager';
 import { Scheduler } from '../control-plane/scheduler/scheduler';
 import type { NodeConfig } from '../node/kubelet/node-registration';
@@ -23,6 +26,8 @@ export interface SimClusterOptions {
   nodes?: NodeConfig[];
   scheduler?: boolean;
   controllerManager?: boolean;
+  /** Create kubeadm's add-ons (CoreDNS, kube-proxy) once the cluster is up (default true). */
+  addons?: boolean;
 }
 
 /** Control-plane components that can be stopped and started again (fault hooks for lessons). */
@@ -110,6 +115,8 @@ export class SimCluster {
     const starting = Promise.all([pool.start(), scheduler?.start(), kcm?.start()]);
     await c.settle();
     await starting;
+    await c.settle();
+    if (o.addons !== false) await c.drive(installAddons(c.connect('kubeadm')));
     await c.settle();
     return c;
   }

@@ -7,7 +7,11 @@
  * `stop()` is the fault hook: heartbeats, status updates and containers all stop; `startAgain()`
  * brings the node back (pods on it are started afresh).
  *
- * Left out: static pods, the eviction manager, volume manager, cgroups, exec/attach/port-forward,
+ * Static pods (static-pods.ts): manifests given in the NodeConfig are run by the kubelet itself and
+ * mirrored in the API as `<name>-<node>` pods; a deleted mirror pod is created again, an orphaned one
+ * (no manifest) is deleted. hostNetwork pods get the node's IP as their pod IP.
+ *
+ * Left out: the eviction manager, volume manager, cgroups, exec/attach/port-forward,
  * node status conditions other than a healthy node, image garbage collection.
  */
 import type { Node, Pod, PodStatus } from 'kubernetes-types/core/v1';
@@ -22,11 +26,18 @@ import type { Rng } from '../../runtime/rng';
 import type { Tracer } from '../../runtime/trace';
 import { ContainerRuntime } from '../runtime/container-runtime';
 import { readLogs, type LogParams } from './logs';
+import { resolveImage } from '../runtime/registry';
 import { NodeRegistration, DEFAULT_CAPACITY, type NodeConfig } from './node-registration';
 import { PodWorker } from './pod-worker';
+import { isMirrorPod, isMirrorPodOf, mirrorPodFor, staticPodFromManifest } from './static-pods';
 
 /** How often the kubelet compares its image list with what it last reported (nodeStatusUpdateFrequency). */
 export const IMAGE_REPORT_MS = 10_000;
+
+/** How long the kubelet waits before trying a failed mirror-pod write again. */
+export const MIRROR_RETRY_MS = 1_000;
+
+const keyOf = (pod: Pod) => `${pod.metadata?.namespace}/${pod.metadata?.name}`;
 
 /** Constructor options of a Kubelet. */
 export interface KubeletOptions {
@@ -75,6 +86,19 @@ interface StatusSlot {
   busy: boolean;
 }
 
+/** What the kubelet keeps about one static pod. */
+interface StaticPodState {
+  /** The static pod as the file source built it (UID = config hash). */
+  pod: Pod;
+  worker?: PodWorker;
+  /** UID of the mirror pod in the API, once known. */
+  mirrorUid?: string;
+  /** The last status the worker produced (written to the mirror pod whenever it is (re)created). */
+  lastStatus?: PodStatus;
+  syncing: boolean;
+  again: boolean;
+}
+
 /** One node's kubelet. */
 export class Kubelet {
   readonly name: string;
@@ -91,6 +115,8 @@ export class Kubelet {
   private reportedImages = '';
   private unserveLogs?: () => void;
   private readonly nodeIP: string;
+  /** Static pods by `namespace/name`. */
+  private statics = new Map<string, StaticPodState>();
 
   constructor(private readonly o: KubeletOptions) {
     this.name = o.node.name;
@@ -113,6 +139,13 @@ export class Kubelet {
     this.registration = new NodeRegistration(this.client, o.clock, o.tracer, o.node);
     this.ipam = new PodIPAllocator(o.node.podCIDR ?? '10.244.0.0/24');
     this.nodeIP = o.node.internalIP ?? '172.18.0.2';
+    // kubeadm pulls the control-plane images before it writes the manifests ("[preflight] Pulling
+    // images required for setting up a Kubernetes cluster"): they are on the node already.
+    for (const m of o.node.staticPods ?? [])
+      for (const c of [...(m.spec?.initContainers ?? []), ...(m.spec?.containers ?? [])]) {
+        const r = c.image ? resolveImage(c.image) : undefined;
+        if (r?.ok) this.runtime.storeImage(r.image);
+      }
   }
 
   /** True between start and stop. */
@@ -140,6 +173,7 @@ export class Kubelet {
     });
     this.informer = inf;
     inf.run();
+    this.startStaticPods();
     const remote = this.o.api as Partial<RemoteApi>;
     if (typeof remote.serveKubelet === 'function')
       this.unserveLogs = remote.serveKubelet.call(this.o.api, this.name, (call) => this.serve(call));
@@ -159,6 +193,7 @@ export class Kubelet {
     for (const w of this.workers.values()) w.stop();
     this.workers.clear();
     this.statusSlots.clear();
+    this.statics.clear();
     this.o.tracer.emit({ kind: 'lifecycle', to: `kubelet/${this.name}`, verb: 'stop', name: this.name });
   }
 
@@ -184,6 +219,7 @@ export class Kubelet {
   // ------------------------------------------------------------------ pods
 
   private admit(pod: Pod, cause: string | undefined): void {
+    if (isMirrorPod(pod)) return this.mirrorSeen(pod);
     const uid = pod.metadata?.uid ?? '';
     if (this.workers.has(uid)) return this.podUpdated(pod, cause);
     const phase = pod.status?.phase;
@@ -191,13 +227,33 @@ export class Kubelet {
       if (pod.metadata?.deletionTimestamp) void this.finishDelete(pod, cause);
       return;
     }
-    const w = new PodWorker(pod, {
+    const w = this.newWorker(pod, cause);
+    this.o.tracer.emit({
+      kind: 'decision',
+      to: `kubelet/${this.name}`,
+      verb: 'admit pod',
+      resource: 'pods',
+      namespace: pod.metadata?.namespace,
+      name: pod.metadata?.name,
+      causeId: cause,
+    });
+    w.start();
+    if (pod.metadata?.deletionTimestamp) w.update(pod);
+  }
+
+  /** A PodWorker for `pod`, registered under its UID (not started). */
+  private newWorker(pod: Pod, cause: string | undefined): PodWorker {
+    const uid = pod.metadata?.uid ?? '';
+    const hostNetwork = pod.spec?.hostNetwork === true;
+    const w: PodWorker = new PodWorker(pod, {
       clock: this.o.clock,
       rng: this.o.rng.fork(`pod/${uid}`),
       runtime: this.runtime,
       nodeIP: this.nodeIP,
-      allocateIP: () => this.ipam.allocate(),
-      releaseIP: (ip) => this.ipam.release(ip),
+      allocateIP: () => (hostNetwork ? this.nodeIP : this.ipam.allocate()),
+      releaseIP: (ip) => {
+        if (!hostNetwork) this.ipam.release(ip);
+      },
       sink: {
         status: (s) => this.queueStatus(w, s),
         event: (type, reason, message) => {
@@ -214,20 +270,11 @@ export class Kubelet {
     });
     w.causeId = cause;
     this.workers.set(uid, w);
-    this.o.tracer.emit({
-      kind: 'decision',
-      to: `kubelet/${this.name}`,
-      verb: 'admit pod',
-      resource: 'pods',
-      namespace: pod.metadata?.namespace,
-      name: pod.metadata?.name,
-      causeId: cause,
-    });
-    w.start();
-    if (pod.metadata?.deletionTimestamp) w.update(pod);
+    return w;
   }
 
   private podUpdated(pod: Pod, cause: string | undefined): void {
+    if (isMirrorPod(pod)) return this.mirrorSeen(pod);
     const w = this.workers.get(pod.metadata?.uid ?? '');
     if (!w) return this.admit(pod, cause);
     const wasDeleting = !!w.current.metadata?.deletionTimestamp;
@@ -236,6 +283,12 @@ export class Kubelet {
   }
 
   private podDeleted(pod: Pod): void {
+    if (isMirrorPod(pod)) {
+      const st = this.statics.get(`${pod.metadata?.namespace}/${pod.metadata?.name}`);
+      if (st && st.mirrorUid === pod.metadata?.uid) st.mirrorUid = undefined;
+      if (st) void this.syncMirror(st);
+      return;
+    }
     const uid = pod.metadata?.uid ?? '';
     const w = this.workers.get(uid);
     if (!w) return;
@@ -258,10 +311,131 @@ export class Kubelet {
     }
   }
 
+  // ------------------------------------------------------------------ static pods
+
+  /** Starts the worker of every static pod and creates their mirror pods. */
+  private startStaticPods(): void {
+    const now = this.o.clock.now();
+    for (const manifest of this.o.node.staticPods ?? []) {
+      const pod = staticPodFromManifest(manifest, this.name, now);
+      const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
+      const st: StaticPodState = { pod, syncing: false, again: false };
+      this.statics.set(key, st);
+      st.worker = this.newWorker(pod, undefined);
+      this.o.tracer.emit({
+        kind: 'decision',
+        to: `kubelet/${this.name}`,
+        verb: 'admit static pod',
+        resource: 'pods',
+        namespace: pod.metadata!.namespace,
+        name: pod.metadata!.name,
+      });
+      st.worker.start();
+      void this.syncMirror(st);
+    }
+  }
+
+  /** The static pods this kubelet runs (tests, the supervisor's fault hooks). */
+  staticPodNames(): string[] {
+    return [...this.statics.keys()];
+  }
+
+  /** A mirror pod came by on the watch: keep it if it is current, else delete it (it is re-created). */
+  private mirrorSeen(pod: Pod): void {
+    const st = this.statics.get(`${pod.metadata?.namespace}/${pod.metadata?.name}`);
+    if (!st) {
+      // An orphaned mirror pod (no manifest any more): the kubelet's pod cleanup deletes it.
+      void this.deleteMirror(pod);
+      return;
+    }
+    if (pod.metadata?.deletionTimestamp || !isMirrorPodOf(pod, st.pod)) {
+      void this.syncMirror(st);
+      return;
+    }
+    if (st.mirrorUid !== pod.metadata?.uid) {
+      st.mirrorUid = pod.metadata?.uid;
+      if (st.lastStatus && st.worker) this.queueStatus(st.worker, st.lastStatus);
+    }
+  }
+
+  private async deleteMirror(pod: Pod): Promise<void> {
+    if (!this.running) return;
+    try {
+      await this.client.pods.delete(pod.metadata!.namespace, pod.metadata!.name!, {
+        gracePeriodSeconds: 0,
+        preconditions: { uid: pod.metadata!.uid },
+      });
+    } catch (e) {
+      if (!isReason(e, 'NotFound') && !isReason(e, 'Conflict')) throw e;
+    }
+  }
+
+  /**
+   * Makes the API hold exactly one current mirror pod for `st` (upstream syncPod's mirror-pod
+   * step): a mirror that is being deleted or is outdated is deleted with grace 0, a missing one is
+   * created, and the last status is written to it.
+   */
+  private async syncMirror(st: StaticPodState): Promise<void> {
+    if (st.syncing) {
+      st.again = true;
+      return;
+    }
+    st.syncing = true;
+    try {
+      do {
+        st.again = false;
+        if (!this.running || this.statics.get(keyOf(st.pod)) !== st) return;
+        const ns = st.pod.metadata!.namespace!;
+        const name = st.pod.metadata!.name!;
+        let cur: Pod | undefined;
+        try {
+          cur = await this.client.pods.get(ns, name);
+        } catch (e) {
+          if (!isReason(e, 'NotFound')) throw e;
+        }
+        if (cur && !isMirrorPod(cur)) return; // a pod of the same name from the API: leave it
+        if (cur && (cur.metadata?.deletionTimestamp || !isMirrorPodOf(cur, st.pod))) {
+          await this.deleteMirror(cur);
+          cur = undefined;
+        }
+        if (!cur) {
+          const node = await this.client.nodes.get(undefined, this.name);
+          try {
+            cur = await this.client.pods.create(ns, mirrorPodFor(st.pod, node.metadata!.uid!));
+            this.o.tracer.emit({
+              kind: 'decision',
+              to: `kubelet/${this.name}`,
+              verb: 'create mirror pod',
+              resource: 'pods',
+              namespace: ns,
+              name,
+            });
+          } catch (e) {
+            if (!isReason(e, 'AlreadyExists')) throw e;
+            st.again = true;
+            continue;
+          }
+        }
+        st.mirrorUid = cur.metadata?.uid;
+        if (st.lastStatus && st.worker) this.queueStatus(st.worker, st.lastStatus);
+      } while (st.again);
+    } catch {
+      // The apiserver is away or the node is not registered yet: try again shortly.
+      if (this.running)
+        this.o.clock.setTimeout(() => {
+          if (this.statics.get(keyOf(st.pod)) === st) void this.syncMirror(st);
+        }, MIRROR_RETRY_MS);
+    } finally {
+      st.syncing = false;
+    }
+  }
+
   // ------------------------------------------------------------------ status manager
 
   private queueStatus(w: PodWorker, status: PodStatus): void {
     if (!this.running) return;
+    const st = this.staticOf(w);
+    if (st) st.lastStatus = status;
     const uid = w.current.metadata?.uid ?? '';
     let slot = this.statusSlots.get(uid);
     if (!slot) this.statusSlots.set(uid, (slot = { busy: false }));
@@ -277,11 +451,21 @@ export class Kubelet {
         const status = slot.pending;
         const cause = slot.cause;
         slot.pending = undefined;
-        let base: Pod =
-          this.informer?.lister().get(w.current.metadata?.namespace ?? '', w.current.metadata?.name ?? '') ??
-          w.current;
+        const st = this.staticOf(w);
+        const listed = this.informer?.lister().get(w.current.metadata?.namespace ?? '', w.current.metadata?.name ?? '');
+        // A static pod's status goes to its mirror pod (none yet: syncMirror writes it later).
+        const target = st ? st.mirrorUid : uid;
+        let base: Pod | undefined = st ? (listed?.metadata?.uid === target ? listed : undefined) : (listed ?? w.current);
+        if (st && !base && target) {
+          try {
+            base = await this.client.pods.get(w.current.metadata!.namespace, w.current.metadata!.name!);
+          } catch {
+            return;
+          }
+        }
+        if (!base || !target) return;
         for (let attempt = 0; attempt < 5; attempt++) {
-          if (base.metadata?.uid !== uid) return;
+          if (base.metadata?.uid !== target) return;
           const next: Pod = {
             ...base,
             status: { ...status, qosClass: status.qosClass ?? base.status?.qosClass },
@@ -303,6 +487,11 @@ export class Kubelet {
     } finally {
       slot.busy = false;
     }
+  }
+
+  private staticOf(w: PodWorker): StaticPodState | undefined {
+    const st = this.statics.get(keyOf(w.current));
+    return st?.worker === w ? st : undefined;
   }
 
   // ------------------------------------------------------------------ node status images
@@ -342,7 +531,8 @@ export class Kubelet {
     let w: PodWorker | undefined;
     for (const x of this.workers.values()) {
       const m = x.current.metadata!;
-      if (m.namespace === p.namespace && m.name === p.pod && (!p.uid || m.uid === p.uid)) w = x;
+      const uids = [m.uid, this.staticOf(x)?.mirrorUid];
+      if (m.namespace === p.namespace && m.name === p.pod && (!p.uid || uids.includes(p.uid))) w = x;
     }
     if (!w) throw new Error(`pod "${p.pod}" not found`);
     const info = w.containers(p.container ?? '');

@@ -8,7 +8,7 @@
  * storage; allocatable = capacity − the 100 MiB hard eviction threshold for memory.
  */
 import type { Lease } from 'kubernetes-types/coordination/v1';
-import type { Node, NodeCondition } from 'kubernetes-types/core/v1';
+import type { Node, NodeCondition, Pod } from 'kubernetes-types/core/v1';
 import { isReason } from '../../api/errors';
 import { parseQuantity, quantityToString, sub } from '../../api/quantity';
 import type { Clientset } from '../../client/rest-client';
@@ -28,6 +28,8 @@ export interface NodeConfig {
   internalIP?: string;
   /** Extra annotations put on the Node when this kubelet creates it (e.g. `kubelab.dev/node-pool`). */
   annotations?: Record<string, string>;
+  /** Static pod manifests (the kubelet's `staticPodPath`): run by this kubelet, mirrored in the API. */
+  staticPods?: Pod[];
 }
 
 /** Default capacity of a simulated node. */

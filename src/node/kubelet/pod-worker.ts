@@ -326,7 +326,11 @@ export class PodWorker {
         return this.scheduleProbe(t, p, (p.probe.periodSeconds ?? 10) * 1000);
       if (p.kind === 'startup' && t.started) return;
       this.runProbe(t, p);
-      if (t.container?.state === 'running' && !t.killReason)
+      // A server whose answers never change (system components) keeps succeeding: once the probe
+      // has reached its threshold, repeating it would change nothing but the number of timers.
+      const server = t.container?.proc.server;
+      const settled = !!server?.stable && p.failures === 0 && p.successes >= (p.probe.successThreshold ?? 1);
+      if (t.container?.state === 'running' && !t.killReason && !settled)
         this.scheduleProbe(t, p, (p.probe.periodSeconds ?? 10) * 1000);
     }, ms);
   }

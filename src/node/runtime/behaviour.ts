@@ -12,6 +12,7 @@
 import { parseQuantity, toNumber } from '../../api/quantity';
 import { CATALOGUE, type ImageDefaults } from './images';
 import { ExitSignal, runScript, type Proc, type ShellHost, type ShellState } from './shell';
+import { SYSTEM_PROGRAMS, systemProgram } from './system-programs';
 
 /** How a server answers on its ports. */
 export interface ServerInfo {
@@ -21,6 +22,11 @@ export interface ServerInfo {
   http(path: string, sinceStartMs: number): number;
   /** Writes an access-log line for a request (nginx, httpd). */
   access?(path: string, status: number, from: string, userAgent: string): void;
+  /**
+   * True when the answers never change while the server runs and nothing records the requests: the
+   * kubelet then stops repeating a probe once it has succeeded (same outcome, far fewer timers).
+   */
+  stable?: boolean;
 }
 
 /** Mutable facts a running program publishes to the runtime. */
@@ -691,7 +697,7 @@ export function isExecutable(argv0: string, defaults: ImageDefaults): boolean {
   if (!b) return false;
   if (!defaults.shell)
     return (
-      defaults.entrypoint.some((e) => basename(e) === b) ||
+      [...defaults.entrypoint, ...defaults.cmd].some((e) => basename(e) === b) ||
       ['pause', 'agnhost', 'server', 'stress'].includes(b)
     );
   return true;
@@ -742,6 +748,7 @@ function* runProgram(argv: string[], c: ProgramContext, host: ShellHost): Proc {
     if (basename(args[0]) === 'nginx') return yield* nginx(c, true);
     return yield* host.run(args, sh);
   }
+  if (SYSTEM_PROGRAMS.has(name)) return yield* systemProgram(name, argv, c);
   switch (name) {
     case 'nginx':
       return yield* nginx(c, false);

@@ -88,6 +88,15 @@ const pauseDefaults: ImageDefaults = {
 };
 const agnhostDefaults: ImageDefaults = { ...server(['/agnhost'], [], 12), flavor: 'busybox' };
 const frontend = server([], ['apache2-foreground'], 24);
+/** A distroless Go binary of a Kubernetes system image (no shell). */
+const goBinary = (entrypoint: string[], memMiB: number): ImageDefaults => ({
+  entrypoint,
+  cmd: [],
+  memoryBytes: memMiB * MiB,
+  flavor: 'busybox',
+  shell: false,
+  env: PATH_ENV,
+});
 
 /**
  * The catalogue: repository (fully qualified) → tags and sizes, plus how containers of it behave by
@@ -206,6 +215,31 @@ export const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   'registry.k8s.io/pause': {
     tags: { '3.10': 320368, '3.10.1': 320448, '3.9': 321520, '3.6': 301773, '3.1': 317164, '2.0': 110744 },
     defaults: pauseDefaults,
+  },
+  // The images of a kubeadm v1.34 cluster's system pods (kubeadm config images list).
+  'registry.k8s.io/kube-apiserver': {
+    tags: { 'v1.34.0': 27066504 },
+    defaults: goBinary(['/usr/local/bin/kube-apiserver'], 220),
+  },
+  'registry.k8s.io/kube-controller-manager': {
+    tags: { 'v1.34.0': 22819474 },
+    defaults: goBinary(['/usr/local/bin/kube-controller-manager'], 50),
+  },
+  'registry.k8s.io/kube-scheduler': {
+    tags: { 'v1.34.0': 17385568 },
+    defaults: goBinary(['/usr/local/bin/kube-scheduler'], 22),
+  },
+  'registry.k8s.io/kube-proxy': {
+    tags: { 'v1.34.0': 25963718 },
+    defaults: goBinary(['/usr/local/bin/kube-proxy'], 16),
+  },
+  'registry.k8s.io/etcd': {
+    tags: { '3.6.4-0': 22871747, '3.5.21-0': 23467223 },
+    defaults: { ...goBinary([], 45), cmd: ['/usr/local/bin/etcd'] },
+  },
+  'registry.k8s.io/coredns/coredns': {
+    tags: { 'v1.12.1': 20392204, 'v1.11.3': 18562039 },
+    defaults: goBinary(['/coredns'], 14),
   },
   'registry.k8s.io/e2e-test-images/agnhost': {
     tags: { '2.56': 55081214, '2.53': 53880135, '2.52': 53451274, '2.39': 51141735 },
