@@ -9,6 +9,7 @@ describe('CLUSTER_CONTROLLERS', () => {
       'root-ca-cert-publisher',
       'endpoints-controller',
       'endpointslice-controller',
+      'pod-garbage-collector-controller',
       'resourcequota-controller',
       'namespace-controller',
       'garbage-collector-controller',

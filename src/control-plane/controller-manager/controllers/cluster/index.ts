@@ -1,7 +1,7 @@
 /**
  * The cluster controllers of kube-controller-manager (upstream NewControllerDescriptors, minus the
  * workload controllers in ../workloads): Job, TTL-after-finished, CronJob, Endpoints, EndpointSlice,
- * node lifecycle, taint eviction, garbage collector, namespace, ServiceAccount, root CA publisher,
+ * pod garbage collector, node lifecycle, taint eviction, garbage collector, namespace, ServiceAccount, root CA publisher,
  * PersistentVolume binder, ResourceQuota and HorizontalPodAutoscaler.
  */
 import type { ControllerDescriptor } from '../../types';
@@ -13,6 +13,7 @@ import { hpaDescriptor } from './hpa';
 import { jobControllerDescriptor } from './job';
 import { namespaceDescriptor } from './namespace';
 import { nodeLifecycleDescriptor } from './node-lifecycle';
+import { podGcDescriptor } from './pod-gc';
 import { pvBinderDescriptor } from './pv-binder';
 import { resourceQuotaDescriptor } from './resource-quota';
 import { rootCaPublisherDescriptor, serviceAccountDescriptor } from './serviceaccount';
@@ -25,6 +26,7 @@ export const CLUSTER_CONTROLLERS: ControllerDescriptor[] = [
   rootCaPublisherDescriptor,
   endpointsDescriptor,
   endpointSliceDescriptor,
+  podGcDescriptor,
   resourceQuotaDescriptor,
   namespaceDescriptor,
   garbageCollectorDescriptor,
