@@ -22,6 +22,11 @@ export interface ResourceInfo {
   categories: string[];
   /** Prefix of its keys in etcd, e.g. `/registry/pods`, `/registry/minions`. */
   etcdPrefix: string;
+  /**
+   * Set on a version served from another version's storage (autoscaling/v1 HorizontalPodAutoscaler:
+   * `v2`): requests are converted to and from that version.
+   */
+  storageVersion?: string;
 }
 
 const ALL: Verb[] = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -38,6 +43,7 @@ function r(
     cat?: string[];
     etcd?: string;
     verbs?: Verb[];
+    storage?: string;
   } = {},
 ): ResourceInfo {
   return {
@@ -52,6 +58,7 @@ function r(
     subresources: opts.sub ?? [],
     categories: opts.cat ?? [],
     etcdPrefix: opts.etcd ?? `/registry/${resource}`,
+    ...(opts.storage ? { storageVersion: opts.storage } : {}),
   };
 }
 
@@ -69,12 +76,28 @@ export const RESOURCES: readonly ResourceInfo[] = [
     sub: ['finalize', 'status'],
     verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
   }),
-  r('', 'v1', 'Node', 'nodes', { short: ['no'], namespaced: false, sub: ['proxy', 'status'], etcd: '/registry/minions' }),
+  r('', 'v1', 'Node', 'nodes', {
+    short: ['no'],
+    namespaced: false,
+    sub: ['proxy', 'status'],
+    etcd: '/registry/minions',
+  }),
   r('', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', { short: ['pvc'], sub: ['status'] }),
   r('', 'v1', 'PersistentVolume', 'persistentvolumes', { short: ['pv'], namespaced: false, sub: ['status'] }),
   r('', 'v1', 'Pod', 'pods', {
     short: ['po'],
-    sub: ['attach', 'binding', 'ephemeralcontainers', 'eviction', 'exec', 'log', 'portforward', 'proxy', 'resize', 'status'],
+    sub: [
+      'attach',
+      'binding',
+      'ephemeralcontainers',
+      'eviction',
+      'exec',
+      'log',
+      'portforward',
+      'proxy',
+      'resize',
+      'status',
+    ],
     cat: ['all'],
   }),
   r('', 'v1', 'PodTemplate', 'podtemplates'),
@@ -114,9 +137,19 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', { etcd: '/registry/endpointslices' }),
   // events.k8s.io/v1 is served from the same storage as core events in real clusters; KubeLab serves core only.
   // networking.k8s.io/v1
-  r('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', { namespaced: false, etcd: '/registry/ingressclasses' }),
-  r('networking.k8s.io', 'v1', 'Ingress', 'ingresses', { short: ['ing'], sub: ['status'], etcd: '/registry/ingress' }),
-  r('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', { short: ['netpol'], etcd: '/registry/networkpolicies' }),
+  r('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', {
+    namespaced: false,
+    etcd: '/registry/ingressclasses',
+  }),
+  r('networking.k8s.io', 'v1', 'Ingress', 'ingresses', {
+    short: ['ing'],
+    sub: ['status'],
+    etcd: '/registry/ingress',
+  }),
+  r('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', {
+    short: ['netpol'],
+    etcd: '/registry/networkpolicies',
+  }),
   // policy/v1
   r('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', { short: ['pdb'], sub: ['status'] }),
   // rbac.authorization.k8s.io/v1
@@ -124,7 +157,10 @@ export const RESOURCES: readonly ResourceInfo[] = [
     namespaced: false,
     etcd: '/registry/clusterrolebindings',
   }),
-  r('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', { namespaced: false, etcd: '/registry/clusterroles' }),
+  r('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', {
+    namespaced: false,
+    etcd: '/registry/clusterroles',
+  }),
   r('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', { etcd: '/registry/rolebindings' }),
   r('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', { etcd: '/registry/roles' }),
   // scheduling.k8s.io/v1
@@ -134,22 +170,51 @@ export const RESOURCES: readonly ResourceInfo[] = [
     etcd: '/registry/priorityclasses',
   }),
   // storage.k8s.io/v1
-  r('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', { short: ['sc'], namespaced: false, etcd: '/registry/storageclasses' }),
+  r('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', {
+    short: ['sc'],
+    namespaced: false,
+    etcd: '/registry/storageclasses',
+  }),
 ];
+
+/**
+ * Versions served besides the preferred one, from the preferred version's storage (upstream v1.34
+ * serves autoscaling/v1 next to the preferred and stored autoscaling/v2). Kept out of `RESOURCES`,
+ * which like upstream's preferred-resources discovery names each resource once.
+ */
+export const OTHER_VERSIONS: readonly ResourceInfo[] = [
+  r('autoscaling', 'v1', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', {
+    short: ['hpa'],
+    sub: ['status'],
+    cat: ['all'],
+    storage: 'v2',
+  }),
+];
+
+/** Every served group version's resources: `RESOURCES`, then `OTHER_VERSIONS` (discovery order per group). */
+export const SERVED_RESOURCES: readonly ResourceInfo[] = [...RESOURCES, ...OTHER_VERSIONS];
+
+/** The entry of the version that stores `info`'s objects (`info` itself for a storage version). */
+export function storageInfo(info: ResourceInfo): ResourceInfo {
+  if (!info.storageVersion) return info;
+  return RESOURCES.find(
+    (x) => x.group === info.group && x.resource === info.resource && x.version === info.storageVersion,
+  )!;
+}
 
 /** `v1` or `apps/v1`. */
 export function groupVersion(info: { group: string; version: string }): string {
   return info.group ? `${info.group}/${info.version}` : info.version;
 }
 
-/** Looks a resource up by group and plural. */
+/** Looks a resource up by group and plural (the preferred version). */
 export function findResource(group: string, resource: string): ResourceInfo | undefined {
   return RESOURCES.find((x) => x.group === group && x.resource === resource);
 }
 
-/** Looks a resource up by apiVersion and kind. */
+/** Looks a resource up by apiVersion and kind (any served version). */
 export function findByKind(apiVersion: string, kind: string): ResourceInfo | undefined {
-  return RESOURCES.find((x) => groupVersion(x) === apiVersion && x.kind === kind);
+  return SERVED_RESOURCES.find((x) => groupVersion(x) === apiVersion && x.kind === kind);
 }
 
 /** The etcd key of an object: `/registry/pods/default/nginx`, `/registry/minions/node-1`. */

@@ -13,7 +13,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import YAML from 'yaml';
 import { failureStatus } from '../api/errors';
-import { RESOURCES, type ResourceInfo } from '../api/resources';
+import { SERVED_RESOURCES, type ResourceInfo } from '../api/resources';
 import type { ApiRequest, ApiTransport, HttpMethod } from '../api/rest';
 import { resolveRequest } from '../control-plane/apiserver/router';
 import type { SimCluster } from '../runtime/sim-cluster';
@@ -107,7 +107,7 @@ function resourceDiscovery(r: ResourceInfo): Record<string, unknown> {
 /** The aggregated discovery document (`APIGroupDiscoveryList`) of `/api` (core) or `/apis` (groups). */
 export function aggregatedDiscovery(core: boolean): Record<string, unknown> {
   const groups = new Map<string, ResourceInfo[]>();
-  for (const r of RESOURCES) {
+  for (const r of SERVED_RESOURCES) {
     if ((r.group === '') !== core) continue;
     if (!groups.has(r.group)) groups.set(r.group, []);
     groups.get(r.group)!.push(r);

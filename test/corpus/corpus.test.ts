@@ -87,9 +87,7 @@ const notServed = (name: string, file: string, kind: string, version: string) =>
 
 /**
  * Files whose documents are of a group/version KubeLab does not serve, with kubectl's exact error.
- * batch/v1beta1 CronJob was removed in v1.25, so a real v1.34 cluster prints the same. autoscaling/v1
- * HorizontalPodAutoscaler IS served by real v1.34 (v2 is the preferred version): a real cluster
- * prints `horizontalpodautoscaler.autoscaling/frontend-scaler created` — a KubeLab gap, reported.
+ * batch/v1beta1 CronJob was removed in v1.25, so a real v1.34 cluster prints the same.
  */
 const NOT_SERVED: Record<string, string> = {
   'application/job/cronjob.yaml': notServed(
@@ -97,12 +95,6 @@ const NOT_SERVED: Record<string, string> = {
     'application/job/cronjob.yaml',
     'CronJob',
     'batch/v1beta1',
-  ),
-  'controllers/hpa-rs.yaml': notServed(
-    'frontend-scaler',
-    'controllers/hpa-rs.yaml',
-    'HorizontalPodAutoscaler',
-    'autoscaling/v1',
   ),
 };
 

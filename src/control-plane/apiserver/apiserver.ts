@@ -11,7 +11,14 @@ import type { Status } from 'kubernetes-types/meta/v1';
 import { ApiError, errors, failureStatus, toStatus, type GroupResource } from '../../api/errors';
 import { type FieldError } from '../../api/field-errors';
 import type { ApiRequest, ApiResponse, HttpMethod } from '../../api/rest';
-import { RESOURCES, etcdKey, findResource, groupVersion, type ResourceInfo } from '../../api/resources';
+import {
+  RESOURCES,
+  etcdKey,
+  findResource,
+  groupVersion,
+  storageInfo as storageInfoOf,
+  type ResourceInfo,
+} from '../../api/resources';
 import type { KubeObject, WatchEvent, WatchEventType } from '../../api/types';
 import {
   parseSelector,
@@ -68,6 +75,7 @@ import {
   prepareForUpdate,
 } from './strategy';
 import { ServiceAllocator } from './service-allocator';
+import { converterFor, type VersionConverter } from './conversion';
 
 /** Admission plugins in upstream's order (mutating pass, then validating pass). */
 export const ADMISSION_PLUGINS: AdmissionPlugin[] = [
@@ -447,6 +455,14 @@ export class ApiServer {
 
   private async dispatch(req: ApiRequest, reqId: string | undefined): Promise<ApiResponse> {
     const ri = resolveRequest(req);
+    if (ri.kind === 'resource' && ri.served) {
+      // A version served from another version's storage: bodies in are converted by decode/patch,
+      // every object going out is converted back to the requested version.
+      const conv = servedConverter(ri)!;
+      const res = await this.dispatchResource(ri, req, reqId);
+      return { ...res, body: convertOut(conv, ri.served, res.body) };
+    }
+    if (ri.kind === 'resource') return this.dispatchResource(ri, req, reqId);
     if (ri.kind === 'notfound') throw errors.notFoundPath();
     if (ri.kind === 'nonresource') {
       if (req.method !== 'GET') throw errors.notFoundPath();
@@ -454,6 +470,14 @@ export class ApiServer {
       if (body === undefined) throw errors.notFoundPath();
       return { status: 200, body };
     }
+    return this.dispatchResource(ri, req, reqId);
+  }
+
+  private async dispatchResource(
+    ri: ResourceRequest,
+    req: ApiRequest,
+    reqId: string | undefined,
+  ): Promise<ApiResponse> {
     this.stage('authentication', reqId, req.user?.username ?? 'system:anonymous');
     this.stage(
       'authorization',
@@ -581,6 +605,16 @@ export class ApiServer {
     }
     obj.metadata ??= {};
     this.stage('decode', reqId, `${obj.kind ?? ''} ${obj.metadata.name ?? ''}`);
+    const conv = expected && converterFor(expected.apiVersion, expected.kind);
+    if (conv) {
+      // No generated schema for this version: its own field list says what is unknown.
+      const mode = (req.query?.fieldValidation ?? 'Warn').toLowerCase();
+      const unknown = mode === 'ignore' ? [] : conv.unknownFields(obj);
+      if (unknown.length && mode === 'strict')
+        throw errors.badRequest(strictDecodingMessage(expected.apiVersion, expected.kind, unknown));
+      warnings?.push(...unknownFieldWarnings(unknown));
+      return conv.toStorage(obj);
+    }
     return obj;
   }
 
@@ -594,7 +628,8 @@ export class ApiServer {
         return { apiVersion: 'policy/v1', kind: 'Eviction' };
     }
     if (ri.info.resource === 'bindings') return { apiVersion: 'v1', kind: 'Binding' };
-    return { apiVersion: groupVersion(ri.info), kind: ri.info.kind };
+    const served = ri.served ?? ri.info;
+    return { apiVersion: groupVersion(served), kind: served.kind };
   }
 
   // ---------------------------------------------------------------- reads
@@ -1114,10 +1149,11 @@ export class ApiServer {
     if (type !== 'json') rv = (patchBody as KubeObject).metadata?.resourceVersion;
     const sub = ri.subresource === 'status' ? 'status' : undefined;
     const warnings: string[] = [];
+    const conv = servedConverter(ri);
     return this.guaranteedUpdate(ri, req, reqId, sub, rv, (current) => {
       let next: unknown;
       try {
-        const base = clone(current) as KubeObject;
+        const base = (conv ? conv.fromStorage(current) : clone(current)) as KubeObject;
         if (type === 'json') next = applyJsonPatch(base, patchBody as never);
         else if (type === 'merge') next = applyMergePatch(base, patchBody);
         else next = applyStrategicMergePatch(base, patchBody as Record<string, unknown>, ri.info.kind);
@@ -1136,6 +1172,18 @@ export class ApiServer {
         throw errors.badRequest((e as Error).message);
       }
       const obj = next as KubeObject;
+      if (conv) {
+        const mode = (req.query?.fieldValidation ?? 'Warn').toLowerCase();
+        const unknown = mode === 'ignore' ? [] : conv.unknownFields(obj);
+        if (unknown.length && mode === 'strict')
+          throw errors.badRequest(strictDecodingMessage(groupVersion(ri.served!), ri.info.kind, unknown));
+        warnings.push(...unknownFieldWarnings(unknown));
+        if (obj.metadata?.name !== ri.name)
+          throw errors.badRequest(
+            'metadata.name: Invalid value: the name of the object cannot be changed by a patch',
+          );
+        return conv.toStorage(obj);
+      }
       const expected = { apiVersion: groupVersion(ri.info), kind: ri.info.kind };
       const typeErr = checkTypes(expected.apiVersion, expected.kind, obj);
       if (typeErr) throw errors.badRequest(typeErr);
@@ -1611,8 +1659,10 @@ export class ApiServer {
       }
       const to = req.from ?? 'client';
       const tracer = this.o.tracer;
-      const send = (type: WatchEventType, obj: KubeObject, rev: number, cause?: string) => {
+      const conv = servedConverter(ri);
+      const send = (type: WatchEventType, stored: KubeObject, rev: number, cause?: string) => {
         if (cancelled) return;
+        const obj = conv ? conv.fromStorage(stored) : stored;
         let id = cause;
         if (tracer.enabled) {
           id = tracer.emit({
@@ -1640,7 +1690,7 @@ export class ApiServer {
             type: 'BOOKMARK',
             object: {
               kind: ri.info.kind,
-              apiVersion: groupVersion(ri.info),
+              apiVersion: groupVersion(ri.served ?? ri.info),
               metadata: { resourceVersion: String(c.rev) },
             },
           });
@@ -1680,6 +1730,30 @@ export class ApiServer {
     const o = this.cacheOf(info).get(etcdKey(info, ns, name));
     return o ? deepFreeze(o) : undefined;
   }
+}
+
+/** The converter of a request addressed to a version other than the storage version. */
+function servedConverter(ri: ResourceRequest): VersionConverter | undefined {
+  return ri.served ? converterFor(groupVersion(ri.served), ri.served.kind) : undefined;
+}
+
+/** A response body with every stored object in it (object, list items, Table rows) in the served version. */
+function convertOut(conv: VersionConverter, served: ResourceInfo, body: unknown): unknown {
+  if (!isPlainObject(body)) return body;
+  const storedVersion = groupVersion(storageInfoOf(served));
+  const one = (o: unknown): unknown =>
+    isPlainObject(o) && o.kind === served.kind && o.apiVersion === storedVersion
+      ? conv.fromStorage(o as unknown as KubeObject)
+      : o;
+  if (body.kind === served.kind) return one(body);
+  if (body.kind === `${served.kind}List` && Array.isArray(body.items))
+    return { ...body, apiVersion: groupVersion(served), items: body.items.map(one) };
+  if (body.kind === 'Table' && Array.isArray(body.rows))
+    return {
+      ...body,
+      rows: body.rows.map((r: unknown) => (isPlainObject(r) ? { ...r, object: one(r.object) } : r)),
+    };
+  return body;
 }
 
 function gr(info: ResourceInfo): GroupResource {

@@ -2,7 +2,7 @@
  * Discovery documents (`/api`, `/apis`, `/api/v1`, `/apis/<group>/<version>`), `/version` and the
  * health endpoints, as kube-apiserver serves them. kubectl reads these to learn which resources exist.
  */
-import { RESOURCES, groupVersion, type ResourceInfo } from '../../api/resources';
+import { SERVED_RESOURCES, groupVersion, type ResourceInfo } from '../../api/resources';
 
 /** The Kubernetes version KubeLab reproduces. */
 export const KUBE_VERSION = { major: '1', minor: '34', gitVersion: 'v1.34.0' };
@@ -56,7 +56,7 @@ const SUB_KIND: Record<string, { group?: string; version?: string; kind: string 
 
 function resourceList(group: string, version: string): Record<string, unknown> {
   const resources: Record<string, unknown>[] = [];
-  for (const r of RESOURCES.filter((x) => x.group === group && x.version === version)) {
+  for (const r of SERVED_RESOURCES.filter((x) => x.group === group && x.version === version)) {
     const entry: Record<string, unknown> = {
       name: r.resource,
       singularName: r.singular,
@@ -91,7 +91,7 @@ function resourceList(group: string, version: string): Record<string, unknown> {
 
 function groups(): Map<string, ResourceInfo[]> {
   const m = new Map<string, ResourceInfo[]>();
-  for (const r of RESOURCES) {
+  for (const r of SERVED_RESOURCES) {
     if (!r.group) continue;
     if (!m.has(r.group)) m.set(r.group, []);
     m.get(r.group)!.push(r);

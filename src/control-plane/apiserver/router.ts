@@ -2,16 +2,20 @@
  * Request routing as kube-apiserver's RequestInfoResolver does it: splits a path such as
  * `/apis/apps/v1/namespaces/default/deployments/web/scale` into group, version, namespace, resource,
  * name and subresource, and names the verb (get, list, watch, create, update, patch, delete,
- * deletecollection).
+ * deletecollection). A version served from another version's storage (autoscaling/v1) resolves to
+ * the storage version's entry, with the served one alongside.
  */
 import type { ApiRequest } from '../../api/rest';
-import { RESOURCES, type ResourceInfo } from '../../api/resources';
+import { SERVED_RESOURCES, storageInfo, type ResourceInfo } from '../../api/resources';
 
 /** A request that names a resource. */
 export interface ResourceRequest {
   kind: 'resource';
   verb: 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
+  /** The resource's storage-version entry (what caches, etcd keys, defaults and validation use). */
   info: ResourceInfo;
+  /** The version the path names, when it is not the storage version (bodies are converted). */
+  served?: ResourceInfo;
   namespace?: string;
   name?: string;
   subresource?: string;
@@ -27,7 +31,7 @@ export interface NonResourceRequest {
 export type RequestInfo = ResourceRequest | NonResourceRequest | { kind: 'notfound' };
 
 const byGV = new Map<string, Map<string, ResourceInfo>>();
-for (const r of RESOURCES) {
+for (const r of SERVED_RESOURCES) {
   const gv = `${r.group}/${r.version}`;
   if (!byGV.has(gv)) byGV.set(gv, new Map());
   byGV.get(gv)!.set(r.resource, r);
@@ -103,5 +107,8 @@ export function resolveRequest(req: ApiRequest): RequestInfo {
       verb = name === undefined ? 'deletecollection' : 'delete';
       break;
   }
+  const stored = storageInfo(info);
+  if (stored !== info)
+    return { kind: 'resource', verb, info: stored, served: info, namespace, name, subresource };
   return { kind: 'resource', verb, info, namespace, name, subresource };
 }
