@@ -17,7 +17,7 @@
  * Exit code 1 if a suite threw or could not run; 0 otherwise.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, launchChromium, INSTALL_HINT } from '../test/e2e/chromium.mjs';
@@ -174,6 +174,38 @@ function table(figures) {
     .join('\n');
 }
 
+/**
+ * The page itself, measured by the browser test test/e2e/ui-metrics.e2e.mjs on the built site: time
+ * to interactive with a running 3-node cluster, first-load JavaScript (gzipped, before the editor
+ * opens) and the frame rate while 200 pods are created and animated.
+ */
+async function runAppSuite(opts, onFigure) {
+  const args = ['scripts/e2e.mjs', '--grep', 'measure time to interactive'];
+  if (opts.build === false && existsSync(path.join(ROOT, 'dist', 'index.html'))) args.push('--no-build');
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env } });
+  if (r.status !== 0) throw new Error(`the UI measurement test failed (exit ${r.status})`);
+  const m = JSON.parse(readFileSync(path.join(ROOT, 'test-results', 'ui-metrics.json'), 'utf8'));
+  const suite = 'app/ui';
+  onFigure({
+    name: 'ui.chromium.time_to_interactive_ms',
+    value: m.timeToInteractiveMs.value,
+    unit: 'ms',
+    suite,
+  });
+  onFigure({
+    name: 'ui.chromium.first_load_js_gzip_kb',
+    value: m.firstLoadJsGzipKB.value,
+    unit: 'KB',
+    suite,
+  });
+  onFigure({
+    name: 'ui.chromium.fps_creating_200_pods',
+    value: m.fpsWhileCreating200Pods.value,
+    unit: 'fps',
+    suite,
+  });
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const figures = [];
@@ -203,6 +235,10 @@ async function main() {
   if (browserSuites.length) {
     console.log(`bench: ${browserSuites.map((s) => s.id).join(', ')} (Chromium)`);
     await runBrowserSuites(browserSuites, opts, onFigure, onError);
+  }
+  if (!opts.filter || 'app/ui'.includes(opts.filter) || opts.filter.startsWith('app')) {
+    console.log('bench: app/ui (the built site in Chromium)');
+    await runAppSuite(opts, onFigure).catch((err) => onError('app/ui', err.message));
   }
 
   console.log('');
