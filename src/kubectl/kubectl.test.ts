@@ -205,6 +205,25 @@ const cases: Array<{ line: string; stdout?: string; stderr?: string; code: numbe
     stderr:
       'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n',
   },
+  // --sort-by over several tables fails as upstream's does (kubernetes/kubernetes#104318).
+  {
+    line: 'get pods,svc --sort-by=.metadata.name',
+    code: 1,
+    stderr: 'error: couldn\'t find any field with path "{.metadata.name}" in the list of objects\n',
+  },
+  // explain: checked against kubectl v1.33 (FIELD, the empty ENUM slot, go-wordwrap keeping double spaces).
+  {
+    line: 'explain deployment.spec.replicas',
+    code: 0,
+    stdout:
+      'GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n\n\nDESCRIPTION:\n    Number of desired pods. This is a pointer to distinguish between explicit\n    zero and not specified. Defaults to 1.\n    \n\n',
+  },
+  {
+    line: 'explain pods.metadata.finalizers',
+    code: 0,
+    stdout:
+      'KIND:       Pod\nVERSION:    v1\n\nFIELD: finalizers <[]string>\n\n\nDESCRIPTION:\n    Must be empty before the object is deleted from the registry. Each entry is\n    an identifier for the responsible component that will remove the entry from\n    the list. If the deletionTimestamp of the object is non-nil, entries in this\n    list can only be removed. Finalizers may be processed and removed in any\n    order.  Order is NOT enforced because it introduces significant risk of\n    stuck finalizers. finalizers is a shared field, any actor with permission\n    can reorder it. If the finalizer list is processed in order, then this can\n    lead to a situation in which the component responsible for the first\n    finalizer in the list is waiting for a signal (field value, external system,\n    or other) produced by a component responsible for a finalizer later in the\n    list, resulting in a deadlock. Without enforced ordering finalizers are free\n    to order amongst themselves and are not vulnerable to ordering changes in\n    the list.\n    \n\n',
+  },
   {
     line: 'explain',
     code: 1,
@@ -263,6 +282,70 @@ describe('kubectl against a live apiserver', () => {
     expect(r.stdout).toContain(
       'Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s\n                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s\nEvents:                      <none>\n',
     );
+  });
+
+  it('describe shortens long annotations and shows the event source component only', async () => {
+    const now = c.clock.now();
+    const at = (ago: number) => new Date(now - ago * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const created = (await api.request({
+      method: 'POST',
+      path: '/api/v1/namespaces/default/pods',
+      body: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: 'annotated',
+          annotations: { short: 'v', long: 'x'.repeat(200), multi: 'one\ntwo\n', fits: 'y'.repeat(133) },
+        },
+        spec: { containers: [{ name: 'c', image: 'x' }] },
+      },
+    })) as { body: { metadata: { uid: string } } };
+    await api.request({
+      method: 'POST',
+      path: '/api/v1/namespaces/default/events',
+      body: {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: 'annotated.1' },
+        involvedObject: {
+          kind: 'Pod',
+          namespace: 'default',
+          name: 'annotated',
+          uid: created.body.metadata.uid,
+        },
+        reason: 'Pulled',
+        message: 'done ',
+        type: 'Normal',
+        source: { component: 'kubelet', host: 'n1' },
+        count: 3,
+        firstTimestamp: at(300),
+        lastTimestamp: at(60),
+      },
+    });
+    await c.settle();
+    const r = await run('describe pod annotated');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('Annotations:'));
+    expect(lines.slice(from, from + 8)).toEqual([
+      `Annotations:      fits: ${'y'.repeat(133)}`,
+      '                  long:',
+      `                    ${'x'.repeat(138)}...`,
+      '                  multi:',
+      '                    one',
+      '                    two',
+      '                  short: v',
+      'Status:           Pending',
+    ]);
+    expect(r.stdout).toContain(
+      'Events:\n  Type    Reason  Age               From     Message\n  ----    ------  ----              ----     -------\n  Normal  Pulled  60s (x3 over 5m)  kubelet  done\n',
+    );
+    await api.request({
+      method: 'DELETE',
+      path: '/api/v1/namespaces/default/pods/annotated',
+      query: { gracePeriodSeconds: '0' },
+    });
+    await c.settle();
   });
 
   it('get -w streams rows until the signal aborts', async () => {

@@ -205,7 +205,7 @@ const cases: Array<{ line: string; stdout?: string; stderr?: string; code?: numb
     stderr: "error: couldn't find port via --port flag or introspection\n",
   },
   { line: 'expose cm cm', code: 1, stderr: 'error: cannot expose a ConfigMap\n' },
-  { line: 'expose pod p1', stdout: 'service/p1 exposed\n'.replace('exposed', 'created') },
+  { line: 'expose pod p1', stdout: 'service/p1 exposed\n' },
   // label / annotate
   {
     line: 'label pod p1 run=x',
@@ -260,6 +260,23 @@ const cases: Array<{ line: string; stdout?: string; stderr?: string; code?: numb
     stderr: 'error: Expected replicas to be 9, was 3\n',
   },
   { line: 'scale deployment web', code: 1, stderr: 'error: required flag(s) "replicas" not set\n' },
+  {
+    line: 'scale deployment nope --replicas=2',
+    code: 1,
+    stderr: 'error: no objects passed to scale deployments.apps "nope" not found\n',
+  },
+  {
+    line: 'scale deployment nope nope2 --replicas=2',
+    code: 1,
+    stderr:
+      'error: no objects passed to scale [deployments.apps "nope" not found, deployments.apps "nope2" not found]\n',
+  },
+  {
+    line: 'scale deployment web nope --replicas=3',
+    code: 1,
+    stdout: 'deployment.apps/web scaled\n',
+    stderr: 'Error from server (NotFound): deployments.apps "nope" not found\n',
+  },
   // rollout / set / autoscale
   {
     line: 'rollout status deployment/web --watch=false',
@@ -276,12 +293,16 @@ const cases: Array<{ line: string; stdout?: string; stderr?: string; code?: numb
   { line: 'rollout resume deploy/web', stdout: 'deployment.apps/web resumed\n' },
   { line: 'rollout status', code: 1, stderr: 'error: required resource not specified\n' },
   { line: 'set image deploy/web nginx=nginx:1.27', stdout: 'deployment.apps/web image updated\n' },
+  // Nothing to change: nothing printed, even for a dry run.
+  { line: 'set image deploy/web nginx=nginx:1.27', stdout: '' },
+  { line: 'set image deploy/web nginx=nginx:1.27 --dry-run=client -o name', stdout: '' },
   {
     line: 'set image deploy/web foo=nginx:1.27',
     code: 1,
     stderr: 'error: unable to find container named "foo"\n',
   },
   { line: 'set env deploy/web A=1', stdout: 'deployment.apps/web env updated\n' },
+  { line: 'set env deploy/web A=1', stdout: '' },
   { line: 'set env deploy/web --list', stdout: '# Deployment web, container nginx\nA=1\n' },
   {
     line: 'set resources deploy/web --limits=cpu=200m',

@@ -49,6 +49,7 @@ export async function createObject(
   dry: DryRun,
   source?: string,
   wrap?: string,
+  opts: { verb?: string; fieldManager?: string } = {},
 ): Promise<void> {
   const r = await inv.client.forKind(obj.apiVersion ?? '', obj.kind ?? '');
   if (!r) throw new CmdError(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
@@ -63,14 +64,18 @@ export async function createObject(
         method: 'POST',
         path: resourcePath(r, ns),
         body: stripNulls(o),
-        query: { fieldManager: 'kubectl-create', fieldValidation: 'Strict', ...dryRunQuery(dry) },
+        query: {
+          fieldManager: opts.fieldManager ?? 'kubectl-create',
+          fieldValidation: 'Strict',
+          ...dryRunQuery(dry),
+        },
       });
     } catch (e) {
       if (wrap) throw new CmdError(`${wrap}${(e as Error).message}`);
       throw addSourceToErr('creating', source, e);
     }
   }
-  await printOperation(inv, withType(result, r), 'created', dry);
+  await printOperation(inv, withType(result, r), opts.verb ?? 'created', dry);
 }
 
 function oneName(inv: Invocation): string {

@@ -37,13 +37,40 @@ export function labelsMultiline(w: LineWriter, title: string, m: Str, level = 0)
   keys.forEach((k, i) => w.write(level, `${i === 0 ? `${title}:` : ''}\t${k}=${m![k]}\n`));
 }
 
-/** `Annotations:\tk: v` lines (last-applied hidden), `<none>` when empty. */
+/** describe's maxAnnotationLen: longer `key: value` lines move the value below, cut to 138 + `...`. */
+const MAX_ANNOTATION_LEN = 140;
+
+const utf8 = new TextEncoder();
+
+/** Go's len() of a string (UTF-8 bytes). */
+function goLen(s: string): number {
+  return utf8.encode(s).length;
+}
+
+/** describe's shorten: the first `max` bytes and `...` when longer. */
+function shorten(s: string, max: number): string {
+  const b = utf8.encode(s);
+  return b.length > max ? `${new TextDecoder().decode(b.slice(0, max))}...` : s;
+}
+
+/**
+ * printAnnotationsMultiline: `Annotations:\tk: v` lines (last-applied hidden), `<none>` when empty;
+ * a value with a newline, or one whose `key: value` runs past 140 bytes, goes on the lines below
+ * (two spaces in), each line cut to 138 bytes + `...`.
+ */
 export function annotationsMultiline(w: LineWriter, title: string, m: Str, level = 0): void {
   const keys = Object.keys(m ?? {})
     .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
     .sort();
   if (!keys.length) return w.write(level, `${title}:\t<none>\n`);
-  keys.forEach((k, i) => w.write(level, `${i === 0 ? `${title}:` : ''}\t${k}: ${m![k]}\n`));
+  keys.forEach((k, i) => {
+    const head = i === 0 ? `${title}:` : '';
+    const value = m![k].endsWith('\n') ? m![k].slice(0, -1) : m![k];
+    if (goLen(value) + goLen(k) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      w.write(level, `${head}\t${k}:\n`);
+      for (const line of value.split('\n')) w.write(0, `\t  ${shorten(line, MAX_ANNOTATION_LEN - 2)}\n`);
+    } else w.write(level, `${head}\t${k}: ${value}\n`);
+  });
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

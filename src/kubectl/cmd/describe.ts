@@ -3,7 +3,8 @@
  * padding 2), `Name:`/`Namespace:`/`Labels:`/`Annotations:` blocks, the Pod describer (containers,
  * conditions, volumes, QoS, node selectors, tolerations) and a generic describer for other kinds,
  * followed by `Events:` found with the involvedObject field selector, laid out as
- * `Type Reason Age From Message` with `71s (x2 over 5m9s)` ages. Name prefixes match as upstream
+ * `Type Reason Age From Message` with `71s (x2 over 5m9s)` ages and the source component (or
+ * reportingComponent) as From. Name prefixes match as upstream
  * (exact name first, then every object whose name starts with the argument).
  * Kinds with a dedicated layout are in describe-kinds.ts. Leaves out: RBAC/HPA/ingress describers
  * (generic fallback), and `-f`.
@@ -16,7 +17,7 @@ import { CmdError, type Command, type Invocation } from '../framework/command';
 import { groupResource, resourcePath, type ApiResource } from '../framework/client';
 import { errorText, parseResourceArgs } from '../framework/resources';
 import { TabWriter } from '../printers/tabwriter';
-import { NO_EVENTS, describeKind } from './describe-kinds';
+import { NO_EVENTS, annotationsMultiline, describeKind } from './describe-kinds';
 
 /** Writes `prefix`-indented lines (describe's PrefixWriter, levels of two spaces). */
 class PrefixWriter {
@@ -40,17 +41,6 @@ function mapLines(
     return;
   }
   keys.forEach((k, i) => w.write(0, `${i === 0 ? `${title}:` : ''}\t${k}=${m![k]}\n`));
-}
-
-function annotationLines(w: PrefixWriter, m: Record<string, string> | undefined): void {
-  const keys = Object.keys(m ?? {})
-    .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
-    .sort();
-  if (!keys.length) {
-    w.write(0, 'Annotations:\t<none>\n');
-    return;
-  }
-  keys.forEach((k, i) => w.write(0, `${i === 0 ? 'Annotations:' : ''}\t${k}: ${m![k]}\n`));
 }
 
 /** `node.kubernetes.io/not-ready:NoExecute op=Exists for 300s`. */
@@ -208,7 +198,7 @@ function describePod(w: PrefixWriter, pod: Pod): void {
   );
   if (pod.status?.startTime) w.write(0, `Start Time:\t${rfc1123(pod.status.startTime)}\n`);
   mapLines(w, 'Labels', m.labels);
-  annotationLines(w, m.annotations);
+  annotationsMultiline(w, 'Annotations', m.annotations);
   if (m.deletionTimestamp)
     w.write(
       0,
@@ -248,7 +238,7 @@ function describeGeneric(w: PrefixWriter, o: KubeObject): void {
   w.write(0, `Name:\t${m.name}\n`);
   if (m.namespace) w.write(0, `Namespace:\t${m.namespace}\n`);
   mapLines(w, 'Labels', m.labels);
-  annotationLines(w, m.annotations);
+  annotationsMultiline(w, 'Annotations', m.annotations);
 }
 
 /** Events table lines (`Type Reason Age From Message`), sorted by last timestamp. */
@@ -260,17 +250,18 @@ export function describeEvents(w: PrefixWriter, events: Event[], now: number): v
   w.write(0, 'Events:\n');
   w.write(1, 'Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
-  const last = (e: Event) =>
-    e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp;
-  const sorted = [...events].sort((a, b) => Date.parse(last(a) ?? '') - Date.parse(last(b) ?? ''));
+  // SortableEvents: by lastTimestamp (unset ones first), stable.
+  const lastTs = (e: Event) => (e.lastTimestamp ? Date.parse(e.lastTimestamp) : -Infinity);
+  const sorted = [...events].sort((a, b) => lastTs(a) - lastTs(b));
   for (const e of sorted) {
-    const first = e.firstTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp;
-    const count = e.series?.count ?? e.count ?? 1;
-    let age = translateTimestampSince(last(e), now);
-    if (count > 1) age = `${age} (x${count} over ${translateTimestampSince(first, now)})`;
-    const from = e.source?.component
-      ? [e.source.component, e.source.host].filter(Boolean).join(', ')
-      : (e.reportingComponent ?? '');
+    const firstSince = translateTimestampSince(e.eventTime ?? e.firstTimestamp, now);
+    let age = firstSince;
+    if (e.series)
+      age = `${translateTimestampSince(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${firstSince})`;
+    else if ((e.count ?? 0) > 1)
+      age = `${translateTimestampSince(e.lastTimestamp, now)} (x${e.count} over ${firstSince})`;
+    // v1.33 prints the component only (the host was dropped), falling back to reportingComponent.
+    const from = e.source?.component || (e.reportingComponent ?? '');
     w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${age}\t${from}\t${(e.message ?? '').trim()}\n`);
   }
 }

@@ -2,7 +2,10 @@
  * `kubectl explain` (kubectl pkg/explain/v2, plaintext template): KIND/VERSION (GROUP for named
  * groups), FIELD with its type, DESCRIPTION wrapped at 80 columns, FIELDS with `<type>` and
  * `-required-`, `--recursive` listing nested field names. The schema comes from src/api/schema.ts
- * instead of the server's OpenAPI v3. Leaves out: `--output=plaintext-openapiv2`, enum lists.
+ * instead of the server's OpenAPI v3, read as a real apiserver serves it (a field's `$ref` wrapped in
+ * `allOf`, so a field shows its own description and then its type's). Blank lines follow the
+ * plaintext template (FIELD, the empty ENUM slot, a final newline). Leaves out:
+ * `--output=plaintext-openapiv2`, enum lists (the schema has none).
  */
 import type { SchemaNode } from '../../api/schema';
 
@@ -16,7 +19,12 @@ import { CmdError, type Command } from '../framework/command';
 import { gvString } from '../framework/client';
 
 function typeName(node: SchemaNode): string {
-  if (node.$ref) return node.$ref.split('.').pop() ?? 'Object';
+  if (node.$ref) {
+    // The template's typeGuess: a reference to a primitive (Time, MicroTime) shows that type.
+    const target = resolve({ $ref: node.$ref });
+    if (target.type && target.type !== 'object') return target.type;
+    return node.$ref.split('.').pop() ?? 'Object';
+  }
   if (node['x-kubernetes-int-or-string']) return 'IntOrString';
   if (node['x-kubernetes-quantity']) return 'Quantity';
   const n = node.$ref ? resolve(node) : node;
@@ -32,21 +40,67 @@ function typeName(node: SchemaNode): string {
   }
 }
 
-/** Greedy word wrap to `width` columns with `indent` spaces. */
+/**
+ * The template's `wrap 76 | indent 4` (github.com/mitchellh/go-wordwrap WrapString): words move to
+ * the next line once a line would pass `width - indent` columns, runs of spaces between words are
+ * kept, a word longer than the limit is left whole, and existing newlines stay.
+ */
 export function wrap(text: string, indent: number, width = 80): string {
-  const pad = ' '.repeat(indent);
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && indent + line.length + 1 + word.length > width) {
-        out.push(pad + line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
+  const lim = width - indent;
+  let out = '';
+  let current = 0;
+  let word = '';
+  let wordLen = 0;
+  let space = '';
+  let spaceLen = 0;
+  const flushBoth = () => {
+    current += spaceLen + wordLen;
+    out += space + word;
+    space = word = '';
+    spaceLen = wordLen = 0;
+  };
+  for (const ch of text) {
+    if (ch === '\n') {
+      if (!wordLen) {
+        if (current + spaceLen <= lim) out += space;
+        space = '';
+        spaceLen = 0;
+      } else flushBoth();
+      out += ch;
+      current = 0;
+    } else if (/\s/u.test(ch) && ch !== '\u00a0') {
+      if (!spaceLen || wordLen) flushBoth();
+      space += ch;
+      spaceLen++;
+    } else {
+      word += ch;
+      wordLen++;
+      if (current + spaceLen + wordLen > lim && wordLen < lim) {
+        out += '\n';
+        current = 0;
+        space = '';
+        spaceLen = 0;
+      }
     }
-    out.push(line ? pad + line : pad);
   }
-  return out.join('\n');
+  if (!wordLen) {
+    if (current + spaceLen <= lim) out += space;
+  } else out += space + word;
+  const pad = ' '.repeat(indent);
+  return pad + out.replace(/\n/g, `\n${pad}`);
+}
+
+/**
+ * The template's "description": a field's own description, then (as a real apiserver wraps a field's
+ * `$ref` in `allOf`) the description of the type it refers to, each ending in a newline; descriptions
+ * of array items and map values follow the same way.
+ */
+function descriptionOf(node: SchemaNode): string {
+  let s = node.description ? `${node.description}\n` : '';
+  if (node.$ref) return s + descriptionOf(resolve({ $ref: node.$ref }));
+  if (node.items) s += descriptionOf(node.items);
+  if (node.additionalProperties) s += descriptionOf(node.additionalProperties);
+  return s;
 }
 
 function fieldsOf(node: SchemaNode): [string, SchemaNode, boolean][] {
@@ -131,19 +185,16 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
     let s = '';
     if (r.group) s += `GROUP:      ${r.group}\n`;
     s += `KIND:       ${r.kind}\nVERSION:    ${r.version}\n\n`;
+    let described: SchemaNode = node;
     if (path.length) {
       const parent = path.length > 1 ? lookupField(apiVersion, r.kind, path.slice(0, -1)) : def;
-      const req = new Set(
-        parent
-          ? fieldsOf(parent)
-              .filter((x) => x[2])
-              .map((x) => x[0])
-          : [],
-      );
       const raw = (parent && fieldsOf(parent).find(([k]) => k === path[path.length - 1])?.[1]) ?? node;
-      s += `FIELD: ${path[path.length - 1]} <${typeName(raw)}>${req.has(path[path.length - 1]) ? ' -required-' : ''}\n\n`;
+      described = raw;
+      // The template's FIELD line, then the (empty) ENUM slot and a blank line.
+      s += `FIELD: ${path[path.length - 1]} <${typeName(raw)}>\n\n\n`;
     }
-    s += `DESCRIPTION:\n${wrap(node.description ?? '<empty>', 4)}\n    \n`;
+    const text = descriptionOf(described);
+    s += `DESCRIPTION:\n${text ? wrap(text, 4) : '    <empty>'}\n`;
     const fields = fieldsOf(node);
     if (fields.length) {
       s += 'FIELDS:\n';
@@ -152,11 +203,12 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
         s += fields
           .map(
             ([name, child, req]) =>
-              `  ${name}\t<${typeName(child)}>${req ? ' -required-' : ''}\n${wrap(resolve(child).description ?? '<no description>', 4)}\n\n`,
+              `  ${name}\t<${typeName(child)}>${req ? ' -required-' : ''}\n${wrap(child.description ?? '<no description>', 4)}\n\n`,
           )
           .join('');
       }
     }
+    s += '\n';
     inv.out(s);
     return 0;
   },

@@ -152,7 +152,10 @@ async function runExpose(inv: Invocation): Promise<number> {
       externalIPs: inv.flags.string('external-ip') ? inv.flags.string('external-ip').split(',') : undefined,
       sessionAffinity: inv.flags.string('session-affinity') || undefined,
     });
-    await createObject(inv, svc as unknown as KubeObject, dry);
+    await createObject(inv, svc as unknown as KubeObject, dry, undefined, undefined, {
+      verb: 'exposed',
+      fieldManager: 'kubectl-expose',
+    });
   }
   return 0;
 }

@@ -24,7 +24,7 @@ import {
   type ResourceTarget,
 } from '../framework/resources';
 import { GenericPrinter, parseOutput, type OutputSpec } from '../printers/output';
-import { sortByField } from '../printers/sort';
+import { missingSortField, sortByField } from '../printers/sort';
 import { TablePrinter } from '../printers/table-printer';
 import { TabWriter } from '../printers/tabwriter';
 import { listWrapper } from '../printers/yaml-json';
@@ -409,6 +409,14 @@ function printHuman(
   let lastKey: string | undefined;
   let printer: TablePrinter | undefined;
   const sortBy = f.string('sort-by');
+  // Several tables (several types, or named objects) are sorted up front by RuntimeSorter, which
+  // sees rows whose objects are not decoded yet: any table with rows fails to find the field
+  // (kubernetes/kubernetes#104318). A single table is sorted while printing, where a field found in
+  // no row drops the table silently, so `No resources found` follows (kubernetes/kubectl#1343).
+  // (--sort-by turns chunking off: one table per type, or per named object.)
+  const tableCount = fetched.length;
+  if (sortBy && tableCount > 1 && fetched.some((g) => g.tables.some((t) => t.rows.length > 0)))
+    throw missingSortField(sortBy);
   for (const group of fetched) {
     const r = group.target.resource;
     if (!r.namespaced) allNamespaced = false;
@@ -429,7 +437,12 @@ function printHuman(
     }
     let table = mergeTables(group.tables);
     if (sortBy && table.rows.length > 1) {
-      table = { ...table, rows: sortByField(table.rows, sortBy, (row) => row.object) };
+      try {
+        table = { ...table, rows: sortByField(table.rows, sortBy, (row) => row.object) };
+      } catch (e) {
+        if (tableCount > 1) throw e;
+        continue;
+      }
     }
     printer!.print(table, w);
   }

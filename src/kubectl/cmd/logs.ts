@@ -5,7 +5,8 @@
  * `--previous`, `--tail`, `--since`, `--timestamps`, `--limit-bytes`; `-f` polls the log subresource
  * every second on the cluster clock and prints what is new until `io.signal` aborts or the pod is gone.
  * Errors as kubectl prints them (`error: error from server (NotFound): pods "x" not found in namespace
- * "default"`, `error: container x is not valid for pod y`).
+ * "default"`, the client-side `error: container x is not valid for pod y`, the server's
+ * `Error from server (BadRequest): container "c" in pod "p" is waiting to start: ContainerCreating`).
  * Leaves out: `--since-time`, `--pod-running-timeout` waiting, `--ignore-errors`.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
@@ -62,35 +63,43 @@ async function fetchLog(
   if (inv.flags.bool('timestamps')) q.timestamps = 'true';
   if (inv.flags.changed('tail') && inv.flags.int('tail') >= 0 && !extra.sinceSeconds)
     q.tailLines = String(inv.flags.int('tail'));
-  if (inv.flags.string('since') && !extra.sinceSeconds) {
-    const ms = parseGoDuration(inv.flags.string('since')) ?? 0;
-    q.sinceSeconds = String(Math.max(1, Math.ceil(ms / 1000)));
-  }
+  // --since defaults to 0s, which means no limit; otherwise the duration rounded to whole seconds.
+  const sinceMs = parseGoDuration(inv.flags.string('since') || '0s') ?? 0;
+  if (sinceMs !== 0 && !extra.sinceSeconds) q.sinceSeconds = String(Math.round(sinceMs / 1000));
   if (inv.flags.int('limit-bytes') > 0) q.limitBytes = String(inv.flags.int('limit-bytes'));
-  try {
-    const body = await inv.client.get<unknown>(
-      `/api/v1/namespaces/${pod.metadata?.namespace}/pods/${pod.metadata?.name}/log`,
-      q,
-    );
-    return typeof body === 'string' ? body : '';
-  } catch (e) {
-    if (e instanceof ApiError && e.reason === 'BadRequest') throw new CmdError(e.message);
-    throw e;
-  }
+  // Server errors (a container still waiting to start is a BadRequest) print as `Error from server`.
+  const body = await inv.client.get<unknown>(
+    `/api/v1/namespaces/${pod.metadata?.namespace}/pods/${pod.metadata?.name}/log`,
+    q,
+  );
+  return typeof body === 'string' ? body : '';
 }
 
+/**
+ * The containers to read (logsforobject): all of them with --all-containers; else the one named
+ * (checked here: `container x is not valid for pod y`), the default-container annotation's, or the
+ * first, with a `Defaulted container` note when the pod has more than one to choose from.
+ */
 function containersOf(inv: Invocation, pod: Pod): string[] {
-  const all = inv.flags.bool('all-containers');
+  const spec = pod.spec;
+  const names = (spec?.containers ?? []).map((x) => x.name);
+  const init = (spec?.initContainers ?? []).map((x) => x.name);
+  const ephemeral = (spec?.ephemeralContainers ?? []).map((x) => x.name);
+  if (inv.flags.bool('all-containers')) return [...init, ...names, ...ephemeral];
   const c = inv.flags.string('container');
-  const names = (pod.spec?.containers ?? []).map((x) => x.name);
-  if (all) return [...(pod.spec?.initContainers ?? []).map((x) => x.name), ...names];
-  if (c) return [c];
-  if (names.length > 1) {
-    const def = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'] ?? names[0];
-    inv.err(`Defaulted container ${JSON.stringify(def)} out of: ${names.join(', ')}\n`);
-    return [def];
+  if (c) {
+    if (![...names, ...init, ...ephemeral].includes(c))
+      throw new CmdError(`container ${c} is not valid for pod ${pod.metadata?.name}`);
+    return [c];
   }
-  return names;
+  const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
+  if (annotated && [...names, ...init, ...ephemeral].includes(annotated)) return [annotated];
+  if (!names.length) return [];
+  if (names.length > 1 || init.length || ephemeral.length) {
+    const all = [...names, ...ephemeral.map((n) => `${n} (ephem)`), ...init.map((n) => `${n} (init)`)];
+    inv.err(`Defaulted container ${JSON.stringify(names[0])} out of: ${all.join(', ')}\n`);
+  }
+  return [names[0]];
 }
 
 async function streamPods(inv: Invocation, pods: Pod[], prefix: boolean): Promise<number> {

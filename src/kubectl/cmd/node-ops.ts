@@ -6,7 +6,8 @@
  * each pod to be gone, `pod/x evicted`, `node/x drained`, the `There are pending nodes to be drained`
  * report), `taint` (`key=value:Effect`, `key:Effect`, `key-`, `key:Effect-`, `--overwrite`,
  * `tainted` / `untainted` / `modified`), and `scale` (`--replicas`, `--current-replicas` via the
- * scale subresource).
+ * scale subresource; objects read first, v1.34's `no objects passed to scale <errors>` when none is
+ * found, the NotFound errors after the others were scaled).
  * Leaves out: `drain --disable-eviction` (deletes instead), `--pod-selector`, `--skip-wait-for-
  * delete-timeout`, `--chunk-size`; `taint --all`/`-l`; `scale --timeout` waiting and `--resource-version`.
  */
@@ -390,7 +391,10 @@ export const scaleCmd: Command = {
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
       );
     const { targets } = await parseResourceArgs(inv.client, inv.args);
-    const errs: unknown[] = [];
+    // The builder first reads every object (errors collected), then each is scaled in turn.
+    type Scalable = KubeObject & { spec?: { replicas?: number } };
+    const infos: { obj: Scalable; path: string; resource: (typeof targets)[number]['resource'] }[] = [];
+    const infoErrs: unknown[] = [];
     for (const t of targets) {
       try {
         const names =
@@ -407,27 +411,35 @@ export const scaleCmd: Command = {
                 })();
         for (const name of names) {
           const path = resourcePath(t.resource, inv.namespace, name);
-          const obj = await inv.client.get<KubeObject & { spec?: { replicas?: number } }>(path);
-          if (inv.flags.changed('current-replicas')) {
-            const cur = obj.spec?.replicas ?? 1;
-            if (cur !== inv.flags.int('current-replicas'))
-              throw new CmdError(`Expected replicas to be ${inv.flags.int('current-replicas')}, was ${cur}`);
-          }
-          if (dry !== 'client')
-            await inv.client.request({
-              method: 'PATCH',
-              path: `${path}/scale`,
-              body: { spec: { replicas } },
-              headers: { contentType: PATCH_TYPES.merge },
-              query: dryRunQuery(dry),
-            });
-          await printOperation(inv, withType(obj, t.resource), 'scaled', dry);
+          infos.push({ obj: await inv.client.get<Scalable>(path), path, resource: t.resource });
         }
       } catch (e) {
-        errs.push(e);
+        infoErrs.push(e);
       }
     }
-    for (const e of errs) inv.err(`${errorText(e)}\n`);
-    return errs.length ? 1 : 0;
+    if (!infos.length) {
+      // v1.34 wraps the builder's errors (an aggregate: one message, or `[a, b]`); v1.35 prints them as they are.
+      const msgs = [...new Set(infoErrs.map((e) => (e instanceof Error ? e.message : String(e))))];
+      const agg = msgs.length === 0 ? '' : msgs.length === 1 ? ` ${msgs[0]}` : ` [${msgs.join(', ')}]`;
+      throw new CmdError(`no objects passed to scale${agg}`);
+    }
+    for (const { obj, path, resource } of infos) {
+      if (inv.flags.changed('current-replicas')) {
+        const cur = obj.spec?.replicas ?? 1;
+        if (cur !== inv.flags.int('current-replicas'))
+          throw new CmdError(`Expected replicas to be ${inv.flags.int('current-replicas')}, was ${cur}`);
+      }
+      if (dry !== 'client')
+        await inv.client.request({
+          method: 'PATCH',
+          path: `${path}/scale`,
+          body: { spec: { replicas } },
+          headers: { contentType: PATCH_TYPES.merge },
+          query: dryRunQuery(dry),
+        });
+      await printOperation(inv, withType(obj, resource), 'scaled', dry);
+    }
+    for (const e of infoErrs) inv.err(`${errorText(e)}\n`);
+    return infoErrs.length ? 1 : 0;
   },
 };

@@ -2,7 +2,8 @@
  * `kubectl set image|resources|env` (kubectl pkg/cmd/set) and `kubectl autoscale` and `kubectl edit`.
  * set: changes the pod template (or a Pod's spec) of the selected objects and sends the two-way
  * strategic merge patch (`deployment.apps/web image updated`, `resource requirements updated`,
- * `env updated`), with `*=image`, `-c`, `--limits`, `--requests`, `KEY=value`, `KEY-`, `--list`.
+ * `env updated`; nothing when the patch is empty), with `*=image`, `-c`, `--limits`, `--requests`,
+ * `KEY=value`, `KEY-`, `--list`.
  * autoscale: an autoscaling/v2 HorizontalPodAutoscaler (`--min`, `--max`, `--cpu-percent`, and the
  * 1.34 `--cpu=` form: a percentage `80%` or an average value `500m`), named after the target.
  * edit: the object as YAML through the host's `io.edit` hook, then a two-way strategic merge patch
@@ -56,11 +57,13 @@ async function patchTargets(
       const after = structuredClone(before);
       mutate(after, t);
       const patch = createTwoWayMergePatch(before, after, t.resource.kind);
+      // No change: upstream skips the object silently (nothing printed, not even for a dry run).
+      if (!Object.keys(patch).length) continue;
       let result = after;
       const tpl = (result.spec as { template?: { metadata?: Record<string, unknown> } } | undefined)
         ?.template;
       if (dry === 'client' && tpl) tpl.metadata = { creationTimestamp: null, ...(tpl.metadata ?? {}) };
-      if (dry !== 'client' && Object.keys(patch).length)
+      if (dry !== 'client')
         result = await inv.client.request<KubeObject>({
           method: 'PATCH',
           path: resourcePath(t.resource, t.namespace, t.name),

@@ -1,42 +1,13 @@
 /**
  * `--sort-by` (kubectl pkg/cmd/get/sorter.go): the field is a relaxed JSONPath evaluated on each
- * object; numbers compare numerically, strings with natural order (github.com/fvbommel/sortorder:
- * digit runs compare as numbers), quantities (`100m`, `1Gi`) by value, booleans false < true; objects
- * missing the field sort first. Stable, as upstream's sort.Stable.
+ * object; numbers compare numerically, two quantities (`100m`, `1Gi`) by value, other strings byte by
+ * byte (natural order was dropped in v1.31), booleans false < true; objects missing the field sort
+ * first. Equal keys keep their order, as sort.Sort's insertion sort does for short lists; longer
+ * lists are not shuffled like its pdqsort.
  */
 import { compare as compareQuantity, parseQuantity } from '../../api/quantity';
 import { CmdError } from '../framework/command';
 import { JsonPath, relaxedJsonPath } from './jsonpath';
-
-/** sortorder.NaturalLess. */
-export function naturalLess(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const ca = a[i];
-    const cb = b[j];
-    const da = ca >= '0' && ca <= '9';
-    const db = cb >= '0' && cb <= '9';
-    if (da && db) {
-      let ei = i;
-      while (ei < a.length && a[ei] >= '0' && a[ei] <= '9') ei++;
-      let ej = j;
-      while (ej < b.length && b[ej] >= '0' && b[ej] <= '9') ej++;
-      const na = a.slice(i, ei).replace(/^0+/, '');
-      const nb = b.slice(j, ej).replace(/^0+/, '');
-      if (na.length !== nb.length) return na.length < nb.length;
-      if (na !== nb) return na < nb;
-      if (ei - i !== ej - j) return ei - i < ej - j;
-      i = ei;
-      j = ej;
-      continue;
-    }
-    if (ca !== cb) return ca < cb;
-    i++;
-    j++;
-  }
-  return a.length - i < b.length - j;
-}
 
 function quantityOf(v: unknown): ReturnType<typeof parseQuantity> | undefined {
   if (typeof v !== 'string' || !/^[+-]?[0-9.]/.test(v)) return undefined;
@@ -53,8 +24,19 @@ function less(a: unknown, b: unknown): boolean {
   const qa = quantityOf(a);
   const qb = quantityOf(b);
   if (qa && qb && !/^\d{4}-/.test(String(a))) return compareQuantity(qa, qb) < 0;
-  if (typeof a === 'string' && typeof b === 'string') return naturalLess(a, b);
-  return naturalLess(JSON.stringify(a), JSON.stringify(b));
+  if (typeof a === 'string' && typeof b === 'string') return a < b;
+  return JSON.stringify(a) < JSON.stringify(b);
+}
+
+/** The error of a sort field found in none of the objects. */
+export function missingSortField(field: string): CmdError {
+  let path = field;
+  try {
+    path = relaxedJsonPath(field);
+  } catch {
+    // reported by sortByField
+  }
+  return new CmdError(`couldn't find any field with path ${JSON.stringify(path)} in the list of objects`);
 }
 
 /** Sorts `items` by the value at `field` (stable); `objOf` gives the object of each item. */
@@ -70,8 +52,11 @@ export function sortByField<T>(items: T[], field: string, objOf: (t: T) => unkno
     const v = groups.length && groups[0].length ? groups[0][0] : undefined;
     return { t, i, v };
   });
+  if (keyed.length && keyed.every((k) => k.v === undefined)) throw missingSortField(field);
   keyed.sort((x, y) => {
-    if (x.v === undefined && y.v === undefined) return x.i - y.i;
+    // Upstream's Less says "less" for a missing value whatever the other is; sort.Sort's insertion
+    // sort (up to 12 items) therefore puts the missing ones first, in reverse order.
+    if (x.v === undefined && y.v === undefined) return y.i - x.i;
     if (x.v === undefined) return -1;
     if (y.v === undefined) return 1;
     if (less(x.v, y.v)) return -1;
