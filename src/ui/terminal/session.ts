@@ -49,6 +49,8 @@ export interface SessionOptions {
   run: RunKubectl;
   /** kubectl's command registry (completion of commands and flags). */
   commands: ReadonlyMap<string, Command>;
+  /** Resolves once `commands` is filled (kubectl is loaded on first use). */
+  commandsReady?: () => Promise<unknown>;
   /** The kubeconfig context's namespace (default `default`). */
   namespace?: string;
   storage?: HistoryStorage;
@@ -450,6 +452,7 @@ export class TerminalSession {
     this.setBusy(true);
     let res;
     try {
+      await this.o.commandsReady?.();
       const c = await complete(this.line.value, this.line.cursor, this.sources);
       res = applyCompletion(this.line.value, c);
     } catch {

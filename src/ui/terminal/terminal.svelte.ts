@@ -7,8 +7,28 @@ import { Terminal as XTerm } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { ApiTransport } from '../../api/rest';
 import type { Clock } from '../../runtime/clock';
-import { runKubectl } from '../../kubectl/kubectl';
-import { COMMANDS } from '../../kubectl/cmd/registry';
+import type { Command } from '../../kubectl/framework/command';
+import type { runKubectl as RunKubectlFn } from '../../kubectl/kubectl';
+
+/**
+ * kubectl (its commands, help texts and printers: the largest part of the terminal) is loaded when
+ * the learner first types, not with the page; its command table fills `COMMANDS` for completion.
+ */
+// Not reactive state: a lookup table filled once (completion reads it on Tab).
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const COMMANDS = new Map<string, Command>();
+let kubectlModule: Promise<{ runKubectl: typeof RunKubectlFn }> | undefined;
+function loadKubectl(): Promise<{ runKubectl: typeof RunKubectlFn }> {
+  kubectlModule ??= Promise.all([import('../../kubectl/kubectl'), import('../../kubectl/cmd/registry')]).then(
+    ([k, r]) => {
+      for (const [name, cmd] of r.COMMANDS) COMMANDS.set(name, cmd);
+      return k;
+    },
+  );
+  return kubectlModule;
+}
+const runKubectl: typeof RunKubectlFn = async (argv, io, ctx) =>
+  (await loadKubectl()).runKubectl(argv, io, ctx);
 import { TerminalSession, type EditHandler } from './session';
 
 /** What the Terminal component is given. */
@@ -64,6 +84,7 @@ export class TerminalController {
         namespace: props.namespace,
         run: runKubectl,
         commands: COMMANDS,
+        commandsReady: loadKubectl,
         storage: safeLocalStorage(),
         onEdit: props.onEdit ? (obj) => props.onEdit!(obj) : undefined,
         onBusy: (b) => (this.busy = b),
@@ -71,7 +92,10 @@ export class TerminalController {
     );
     this.session = session;
     term.attachCustomKeyEventHandler((e) => this.keyHandler(e));
-    term.onData((d) => session.input(d));
+    term.onData((d) => {
+      void loadKubectl();
+      session.input(d);
+    });
     this.fit(el);
     this.resize = new ResizeObserver(() => this.fit(el));
     this.resize.observe(el);
