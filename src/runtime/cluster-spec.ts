@@ -56,11 +56,12 @@ export function browserSpecs(opts: {
   ];
   for (let i = 0; i < nodes.length; i += per) {
     const pool = nodes.slice(i, i + per);
+    // The first node worker also adopts Node objects a learner creates (kubectl apply of a Node).
     specs.push({
       kind: 'node',
       name: per === 1 ? pool[0].name : `node-pool-${i / per}`,
       seed: `${opts.seed}/nodes/${i}`,
-      options: { nodes: pool },
+      options: { nodes: pool, manageNodes: i === 0 },
     });
   }
   return specs;

@@ -233,3 +233,33 @@ test('controllers run in the browser: a Deployment gets its ReplicaSet and Runni
     'scheduled to workers',
   ).toBe(true);
 });
+
+test('a Node object created through the API becomes a Ready node with a kubelet', async ({
+  page,
+  baseUrl,
+}) => {
+  await start(page, `${baseUrl}?db=e2e-add-node`);
+  const created = await req(page, {
+    method: 'POST',
+    path: '/api/v1/nodes',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'node-3', labels: { disktype: 'ssd' } },
+      status: { capacity: { cpu: '4', memory: '8Gi', pods: '110' } },
+    },
+  });
+  expect(created.status, 'create node').toBe(201);
+  await waitFor(
+    async () => {
+      const n = await req(page, { method: 'GET', path: '/api/v1/nodes/node-3' });
+      return n.body.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+    },
+    { timeout: 20_000, message: 'node-3 Ready' },
+  );
+  const lease = await req(page, {
+    method: 'GET',
+    path: '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/node-3',
+  });
+  expect(lease.status, 'node-3 renews its lease').toBe(200);
+});

@@ -41,6 +41,31 @@ test(
     const mainScripts = scripts.filter((s) => !isWorker(s.url));
     const workerScripts = scripts.filter((s) => isWorker(s.url));
 
+    // The issue's figure is for 10 nodes: add 7 Node objects (the first node worker adopts them).
+    await page.evaluate(async () => {
+      for (let i = 3; i <= 9; i++) {
+        await window.kubelab.request({
+          method: 'POST',
+          path: '/api/v1/nodes',
+          body: {
+            apiVersion: 'v1',
+            kind: 'Node',
+            metadata: { name: `node-${i}` },
+            status: { capacity: { cpu: '2', memory: '4Gi', pods: '110' } },
+          },
+        });
+      }
+      for (;;) {
+        const r = await window.kubelab.request({ method: 'GET', path: '/api/v1/nodes' });
+        const ready = r.body.items.filter((n) =>
+          n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+        );
+        if (ready.length >= 10) return;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    });
+    await page.waitForTimeout(1000);
+
     const anim = await page.evaluate(async () => {
       const { ui, request } = window.kubelab;
       const hopsBefore = ui.trace.liveCounts().taken;
