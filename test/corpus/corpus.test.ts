@@ -175,15 +175,12 @@ describe("storageclass-topology.yaml over kind's built-in default class", () => 
     expect(out.endsWith(` "standard" is invalid: \n${causes}`)).toBe(true);
   });
 
-  // Real kubectl warns about the missing last-applied annotation and names the Kind without its group.
-  it.fails(
-    'prints what a real cluster prints (known difference: kubectl apply warning and Invalid header)',
-    async () => {
-      expect(await run([], file)).toBe(
-        `$ kubectl apply -f ${file}\n` +
-          'Warning: resource storageclasses/standard is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n' +
-          `The StorageClass "standard" is invalid: \n${causes}`,
-      );
-    },
-  );
+  // Like real kubectl: a warning about the missing last-applied annotation, and the Kind without its group.
+  it('prints what a real cluster prints', async () => {
+    expect(await run([], file)).toBe(
+      `$ kubectl apply -f ${file}\n` +
+        'Warning: resource storageclasses/standard is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n' +
+        `The StorageClass "standard" is invalid: \n${causes}`,
+    );
+  });
 });

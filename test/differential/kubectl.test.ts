@@ -281,10 +281,13 @@ function normalise(o: Output, c: Case, dir: string): Output {
   return { stdout: f(o.stdout), stderr: f(o.stderr), code: o.code };
 }
 
-/** Runs one case through both clients; runs a differing pair once more (an age may have ticked). */
+/**
+ * Runs one case through both clients; a differing pair is run again (up to 4 times in all): the
+ * cluster runs on the real clock, so an age can tick or a node's Lease be renewed between the two.
+ */
 async function compare(env: Differential, c: Case): Promise<{ ours: Output; real: Output }> {
   let last: { ours: Output; real: Output } | undefined;
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 4; attempt++) {
     const argv = argvOf(env, c.cmd);
     const opts = { stdin: c.stdin, stopAfterMs: c.watchMs };
     let ours: Output;

@@ -108,6 +108,12 @@ async function applyOne(
     return;
   }
   const lastText = live.metadata.annotations?.[LAST_APPLIED];
+  if (lastText === undefined) {
+    // kubectl's warningNoLastAppliedConfigAnnotation (info.ObjectName(): plural/name).
+    inv.err(
+      `Warning: resource ${info.resource.name}/${live.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+    );
+  }
   let original: object | undefined;
   if (lastText) {
     try {

@@ -84,7 +84,8 @@ export async function parseResourceArgs(
 export function formatApiError(e: ApiError): string {
   const st = e.status;
   if (st.reason === 'Invalid' && st.details?.kind) {
-    const kind = st.details.group ? `${st.details.kind}.${st.details.group}` : st.details.kind;
+    // cmdutil.CheckErr names only the Kind (`The Deployment "web" is invalid`), never the group.
+    const kind = st.details.kind;
     const causes = st.details.causes ?? [];
     if (causes.length === 0) return `The ${kind} "${st.details.name ?? ''}" is invalid`;
     const parts = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : (c.message ?? '')));
