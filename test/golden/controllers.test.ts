@@ -1,5 +1,5 @@
 /**
- * Golden transcripts of the controllers with every real component: each `test/golden/controllers-*`
+ * Golden transcripts with every real component: each `test/golden/controllers-*` and `cluster-*`
  * folder holds `script.txt`, played by `kubelab script` (src/cli/script.ts `runScript`: a SimCluster
  * with the scheduler, controller-manager and a control-plane + 2 worker nodes on the virtual clock,
  * seed 1), and `expected.txt`, the transcript, compared byte for byte with nothing scrubbed: the
@@ -15,7 +15,10 @@ import { memoryFiles } from '../../src/kubectl/testing';
 const DIR = fileURLToPath(new URL('.', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-const cases = readdirSync(DIR).filter((d) => d.startsWith('controllers-') && statSync(join(DIR, d)).isDirectory());
+/** Folders played on a whole cluster: `controllers-*` and `cluster-*` (kubectl against running pods). */
+const cases = readdirSync(DIR).filter(
+  (d) => (d.startsWith('controllers-') || d.startsWith('cluster-')) && statSync(join(DIR, d)).isDirectory(),
+);
 
 describe('golden controller transcripts (kubelab script)', () => {
   it('has cases', () => {

@@ -63,7 +63,7 @@ export async function runScript(script: string): Promise<string> {
   return scrub(out);
 }
 
-const cases = readdirSync(DIR).filter((d) => statSync(join(DIR, d)).isDirectory() && !d.startsWith('controllers-')); // controllers-* run in controllers.test.ts (full cluster)
+const cases = readdirSync(DIR).filter((d) => statSync(join(DIR, d)).isDirectory() && !d.startsWith('controllers-') && !d.startsWith('cluster-')); // controllers-* run in controllers.test.ts (full cluster)
 
 describe('golden kubectl transcripts', () => {
   for (const name of cases) {

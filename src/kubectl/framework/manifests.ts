@@ -45,7 +45,12 @@ export function goYamlError(errors: readonly YAMLError[], text: string): string 
       if (/Flow (sequence|map)/.test(e.message)) {
         const close = /Flow map/.test(e.message) ? '}' : ']';
         const atEnd = e.pos[0] >= text.trimEnd().length;
-        return `yaml: line ${atEnd ? Math.max(1, line - 1) : line}: did not find expected ',' or '${close}'`;
+        const at = atEnd ? Math.max(1, line - 1) : line;
+        // An opener with nothing after it: go-yaml wants a node before any ',' or closer.
+        const open = close === '}' ? '{' : '[';
+        if (atEnd && text.trimEnd().endsWith(open))
+          return `yaml: line ${at}: did not find expected node content`;
+        return `yaml: line ${at}: did not find expected ',' or '${close}'`;
       }
       return `yaml: line ${line}: did not find expected key`;
     }
