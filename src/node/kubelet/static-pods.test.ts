@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { Clientset } from '../../client/rest-client';
+// kubeadm's manifests, as the kubelet finds them on disk (test input, not a component dependency).
+// eslint-disable-next-line kubelab/no-cross-component-import
 import { controlPlaneStaticPods } from '../../control-plane/addons/static-pod-manifests';
 import { LocalCluster } from '../../runtime/local-cluster';
 import { Kubelet } from './kubelet';
