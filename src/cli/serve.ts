@@ -9,6 +9,7 @@
  * deployment|configmap|…`, get 415 as custom resources do upstream), exec/attach/port-forward
  * upgrades, `logs -f` streaming (logs answer with what exists now), HTTP/2.
  */
+import { SUB_KIND, SUB_VERBS } from '../control-plane/apiserver/discovery';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import YAML from 'yaml';
@@ -57,33 +58,6 @@ function wantsAggregated(accept: string | undefined): boolean {
     );
 }
 
-const SUB_VERBS: Record<string, string[]> = {
-  status: ['get', 'patch', 'update'],
-  scale: ['get', 'patch', 'update'],
-  binding: ['create'],
-  eviction: ['create'],
-  log: ['get'],
-  exec: ['create', 'get'],
-  attach: ['create', 'get'],
-  portforward: ['create', 'get'],
-  proxy: ['create', 'delete', 'get', 'patch', 'update'],
-  finalize: ['update'],
-  token: ['create'],
-  ephemeralcontainers: ['get', 'patch', 'update'],
-  resize: ['get', 'patch', 'update'],
-};
-
-const SUB_KIND: Record<string, { group: string; version: string; kind: string }> = {
-  scale: { group: 'autoscaling', version: 'v1', kind: 'Scale' },
-  binding: { group: '', version: 'v1', kind: 'Binding' },
-  eviction: { group: 'policy', version: 'v1', kind: 'Eviction' },
-  token: { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' },
-  exec: { group: '', version: 'v1', kind: 'PodExecOptions' },
-  attach: { group: '', version: 'v1', kind: 'PodAttachOptions' },
-  portforward: { group: '', version: 'v1', kind: 'PodPortForwardOptions' },
-  proxy: { group: '', version: 'v1', kind: 'PodProxyOptions' },
-};
-
 function resourceDiscovery(r: ResourceInfo): Record<string, unknown> {
   const out: Record<string, unknown> = {
     resource: r.resource,
@@ -97,7 +71,9 @@ function resourceDiscovery(r: ResourceInfo): Record<string, unknown> {
   if (r.subresources.length) {
     out.subresources = r.subresources.map((s) => ({
       subresource: s,
-      responseKind: SUB_KIND[s] ?? { group: r.group, version: r.version, kind: r.kind },
+      responseKind: SUB_KIND[s]
+        ? { group: SUB_KIND[s].group ?? '', version: SUB_KIND[s].version ?? 'v1', kind: SUB_KIND[s].kind }
+        : { group: r.group, version: r.version, kind: r.kind },
       verbs: SUB_VERBS[s] ?? ['get'],
     }));
   }

@@ -26,7 +26,8 @@ export function versionInfo(): Record<string, string> {
   };
 }
 
-const SUB_VERBS: Record<string, string[]> = {
+/** Verbs of each subresource, as discovery lists them. */
+export const SUB_VERBS: Record<string, string[]> = {
   status: ['get', 'patch', 'update'],
   scale: ['get', 'patch', 'update'],
   binding: ['create'],
@@ -42,7 +43,8 @@ const SUB_VERBS: Record<string, string[]> = {
   resize: ['get', 'patch', 'update'],
 };
 
-const SUB_KIND: Record<string, { group?: string; version?: string; kind: string }> = {
+/** The kind a subresource takes and returns when it is not the resource's own (empty group/version: core v1). */
+export const SUB_KIND: Record<string, { group?: string; version?: string; kind: string }> = {
   scale: { group: 'autoscaling', version: 'v1', kind: 'Scale' },
   binding: { kind: 'Binding' },
   eviction: { group: 'policy', version: 'v1', kind: 'Eviction' },
