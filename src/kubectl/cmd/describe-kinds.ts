@@ -30,6 +30,45 @@ export interface LineWriter {
 
 type Str = Record<string, string> | undefined;
 
+/**
+ * A container's Limits, Requests, Environment and Mounts blocks at `level` (the same in a pod and in
+ * a pod template, as describe.go's describeContainerResource / describeContainerEnvVars /
+ * describeContainerVolumes).
+ */
+export function describeContainerTail(
+  w: LineWriter,
+  c: {
+    resources?: { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
+    env?: Array<{ name: string; value?: string }>;
+    volumeMounts?: Array<{ name: string; mountPath: string; readOnly?: boolean }>;
+  },
+  level: number,
+): void {
+  const lim = c.resources?.limits ?? {};
+  const req = c.resources?.requests ?? {};
+  if (Object.keys(lim).length) {
+    w.write(level, 'Limits:\n');
+    for (const k of Object.keys(lim).sort()) w.write(level + 1, `${k}:\t${String(lim[k])}\n`);
+  }
+  if (Object.keys(req).length) {
+    w.write(level, 'Requests:\n');
+    for (const k of Object.keys(req).sort()) w.write(level + 1, `${k}:\t${String(req[k])}\n`);
+  }
+  const env = c.env ?? [];
+  if (!env.length) w.write(level, 'Environment:\t<none>\n');
+  else {
+    w.write(level, 'Environment:\n');
+    for (const e of env) w.write(level + 1, `${e.name}:\t${e.value ?? ''}\n`);
+  }
+  const mounts = c.volumeMounts ?? [];
+  if (!mounts.length) w.write(level, 'Mounts:\t<none>\n');
+  else {
+    w.write(level, 'Mounts:\n');
+    for (const m of [...mounts].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1)))
+      w.write(level + 1, `${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})\n`);
+  }
+}
+
 /** `Labels:\tapp=web` + continuation lines, `<none>` when empty. */
 export function labelsMultiline(w: LineWriter, title: string, m: Str, level = 0): void {
   const keys = Object.keys(m ?? {}).sort();
@@ -142,29 +181,7 @@ function templateContainers(w: LineWriter, title: string, cs: Container[]): void
       w.write(0, '    Args:\n');
       for (const x of c.args) w.write(0, `      ${x}\n`);
     }
-    const lim = c.resources?.limits ?? {};
-    const req = c.resources?.requests ?? {};
-    if (Object.keys(lim).length) {
-      w.write(0, '    Limits:\n');
-      for (const k of Object.keys(lim).sort()) w.write(0, `      ${k}:\t${String(lim[k])}\n`);
-    }
-    if (Object.keys(req).length) {
-      w.write(0, '    Requests:\n');
-      for (const k of Object.keys(req).sort()) w.write(0, `      ${k}:\t${String(req[k])}\n`);
-    }
-    const env = c.env ?? [];
-    if (!env.length) w.write(0, '    Environment:\t<none>\n');
-    else {
-      w.write(0, '    Environment:\n');
-      for (const e of env) w.write(0, `      ${e.name}:\t${e.value ?? ''}\n`);
-    }
-    const mounts = c.volumeMounts ?? [];
-    if (!mounts.length) w.write(0, '    Mounts:\t<none>\n');
-    else {
-      w.write(0, '    Mounts:\n');
-      for (const m of [...mounts].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1)))
-        w.write(0, `      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})\n`);
-    }
+    describeContainerTail(w, c, 2);
   }
 }
 

@@ -17,7 +17,7 @@ import { CmdError, type Command, type Invocation } from '../framework/command';
 import { groupResource, resourcePath, type ApiResource } from '../framework/client';
 import { errorText, parseResourceArgs } from '../framework/resources';
 import { TabWriter } from '../printers/tabwriter';
-import { NO_EVENTS, annotationsMultiline, describeKind } from './describe-kinds';
+import { NO_EVENTS, annotationsMultiline, describeContainerTail, describeKind } from './describe-kinds';
 
 /** Writes `prefix`-indented lines (describe's PrefixWriter, levels of two spaces). */
 class PrefixWriter {
@@ -102,29 +102,7 @@ function describeContainers(w: PrefixWriter, title: string, cs: Container[], pod
       w.write(2, `Ready:\t${st.ready ? 'True' : 'False'}\n`);
       w.write(2, `Restart Count:\t${st.restartCount ?? 0}\n`);
     }
-    const lim = c.resources?.limits ?? {};
-    const req = c.resources?.requests ?? {};
-    if (Object.keys(lim).length) {
-      w.write(2, 'Limits:\n');
-      for (const k of Object.keys(lim).sort()) w.write(3, `${k}:\t${String(lim[k])}\n`);
-    }
-    if (Object.keys(req).length) {
-      w.write(2, 'Requests:\n');
-      for (const k of Object.keys(req).sort()) w.write(3, `${k}:\t${String(req[k])}\n`);
-    }
-    const env = c.env ?? [];
-    if (!env.length) w.write(2, 'Environment:\t<none>\n');
-    else {
-      w.write(2, 'Environment:\n');
-      for (const e of env) w.write(3, `${e.name}:\t${e.value ?? ''}\n`);
-    }
-    const mounts = c.volumeMounts ?? [];
-    if (!mounts.length) w.write(2, 'Mounts:\t<none>\n');
-    else {
-      w.write(2, 'Mounts:\n');
-      for (const m of [...mounts].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1)))
-        w.write(3, `${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})\n`);
-    }
+    describeContainerTail(w, c, 2);
   }
 }
 
