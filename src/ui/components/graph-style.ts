@@ -72,6 +72,8 @@ export function graphStyle(theme: Theme): StylesheetJson {
         'text-valign': 'center',
         'text-halign': 'center',
         'font-family': 'system-ui, sans-serif',
+        // Labels too small to read at the current zoom are not drawn (text is the costliest part).
+        'min-zoomed-font-size': 6,
       },
     },
     {
