@@ -10,7 +10,7 @@ import type { WatchEvent } from '../api/types';
 import type { ComponentStatus, Supervisor } from '../runtime/supervisor';
 
 /** Bursts of watch events are published as one snapshot at most this often (ms). */
-const PUBLISH_MS = 200;
+const PUBLISH_MS = 500;
 
 type Named = { metadata?: { name?: string; namespace?: string; resourceVersion?: string } };
 
