@@ -3,7 +3,7 @@
  * Deployment, DaemonSet, StatefulSet, Job, CronJob, HorizontalPodAutoscaler, PodDisruptionBudget,
  * ControllerRevision. Replicas default to 1 where the API defaults them.
  */
-import type { PodTemplate, ReplicationController } from 'kubernetes-types/core/v1';
+import type { Container, PodTemplate, ReplicationController } from 'kubernetes-types/core/v1';
 import type {
   ControllerRevision,
   DaemonSet,
@@ -43,58 +43,51 @@ export const podTemplatePrinter = printer<PodTemplate>(
   },
 );
 
-/** ReplicationControllers. */
-export const replicationControllerPrinter = printer<ReplicationController>(
-  [
-    nameCol(),
-    col('Desired', 'integer', doc('ReplicationControllerSpec.replicas')),
-    col('Current', 'integer', doc('ReplicationControllerStatus.replicas')),
-    col('Ready', 'integer', doc('ReplicationControllerStatus.readyReplicas')),
-    ageCol(),
-    containersCol(),
-    imagesCol(),
-    col('Selector', 'string', doc('ReplicationControllerSpec.selector'), 1),
-  ],
-  (o, now) => {
-    const [names, images] = containerCells(o.spec?.template?.spec?.containers);
-    return [
-      o.metadata?.name ?? '',
-      o.spec?.replicas ?? 1,
-      o.status?.replicas ?? 0,
-      o.status?.readyReplicas ?? 0,
-      age(o.metadata?.creationTimestamp, now),
-      names,
-      images,
-      formatLabels(o.spec?.selector),
-    ];
-  },
+/** The shape ReplicationControllers and ReplicaSets share in their tables. */
+interface Replicated {
+  metadata?: { name?: string; creationTimestamp?: string };
+  spec?: { replicas?: number; template?: { spec?: { containers?: Container[] } } };
+  status?: { replicas?: number; readyReplicas?: number };
+}
+
+/** DESIRED CURRENT READY AGE (wide: CONTAINERS IMAGES SELECTOR), as printReplicationController / printReplicaSet. */
+function replicatedPrinter<T extends Replicated>(kind: string, selector: (o: T) => string) {
+  return printer<T>(
+    [
+      nameCol(),
+      col('Desired', 'integer', doc(`${kind}Spec.replicas`)),
+      col('Current', 'integer', doc(`${kind}Status.replicas`)),
+      col('Ready', 'integer', doc(`${kind}Status.readyReplicas`)),
+      ageCol(),
+      containersCol(),
+      imagesCol(),
+      col('Selector', 'string', doc(`${kind}Spec.selector`), 1),
+    ],
+    (o, now) => {
+      const [names, images] = containerCells(o.spec?.template?.spec?.containers);
+      return [
+        o.metadata?.name ?? '',
+        o.spec?.replicas ?? 1,
+        o.status?.replicas ?? 0,
+        o.status?.readyReplicas ?? 0,
+        age(o.metadata?.creationTimestamp, now),
+        names,
+        images,
+        selector(o),
+      ];
+    },
+  );
+}
+
+/** ReplicationControllers (a map selector). */
+export const replicationControllerPrinter = replicatedPrinter<ReplicationController>(
+  'ReplicationController',
+  (o) => formatLabels(o.spec?.selector),
 );
 
-/** ReplicaSets. */
-export const replicaSetPrinter = printer<ReplicaSet>(
-  [
-    nameCol(),
-    col('Desired', 'integer', doc('ReplicaSetSpec.replicas')),
-    col('Current', 'integer', doc('ReplicaSetStatus.replicas')),
-    col('Ready', 'integer', doc('ReplicaSetStatus.readyReplicas')),
-    ageCol(),
-    containersCol(),
-    imagesCol(),
-    col('Selector', 'string', doc('ReplicaSetSpec.selector'), 1),
-  ],
-  (o, now) => {
-    const [names, images] = containerCells(o.spec?.template?.spec?.containers);
-    return [
-      o.metadata?.name ?? '',
-      o.spec?.replicas ?? 1,
-      o.status?.replicas ?? 0,
-      o.status?.readyReplicas ?? 0,
-      age(o.metadata?.creationTimestamp, now),
-      names,
-      images,
-      formatLabelSelector(o.spec?.selector),
-    ];
-  },
+/** ReplicaSets (a LabelSelector). */
+export const replicaSetPrinter = replicatedPrinter<ReplicaSet>('ReplicaSet', (o) =>
+  formatLabelSelector(o.spec?.selector),
 );
 
 /** Deployments. */
